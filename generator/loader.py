@@ -1,0 +1,193 @@
+"""Read the tree file into plain Python data, remembering where every value stood.
+
+PyYAML's own loaders silently keep the last of two equal keys and expand aliases
+without limit, so we compose the node graph ourselves and build the data from it:
+equal keys and aliases become errors with a line number, and nothing a contributor
+can write ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, TreeError
+
+MAX_BYTES = 1_000_000  # the real tree is ~100 KB; a larger file is a mistake
+MAX_DEPTH = 50  # the tree nests about 8 levels deep
+
+# A place in the data: a tuple of mapping keys and list indexes.
+Location = tuple
+
+
+@dataclass
+class Loaded:
+    """The file's data and, for every location in it, where it stood (line, column)."""
+
+    data: Any
+    path: str
+    positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    lines: int = 1
+
+    def where(self, location: Location, key: bool = False) -> tuple[int, int]:
+        """Line and column of a location, or of its nearest ancestor we know."""
+        table = self.key_positions if key else self.positions
+        loc = tuple(location)
+        while loc:
+            if loc in table:
+                return table[loc]
+            if loc in self.positions:
+                return self.positions[loc]
+            loc = loc[:-1]
+        return self.positions.get((), (1, 1))
+
+    def problem(self, location: Location, message: str, key: bool = False,
+                severity: str = "error") -> Problem:
+        line, column = self.where(location, key)
+        return Problem(line, column, message, self.path, severity)
+
+
+def load_file(path: str | Path) -> Loaded:
+    """Load a tree file; raise TreeError with readable problems if it cannot be read."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TreeError([Problem(1, 1, f"cannot read the file: {exc.strerror or exc}", shown)])
+    return load_bytes(raw, shown)
+
+
+def load_bytes(raw: bytes, shown: str) -> Loaded:
+    if len(raw) > MAX_BYTES:
+        raise TreeError([Problem(1, 1, f"the file is {len(raw):,} bytes; the limit is "
+                                 f"{MAX_BYTES:,} (is this the right file?)", shown)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise TreeError([Problem(line, column, "the file is not UTF-8 text "
+                                 f"(byte 0x{raw[exc.start]:02x}); save it as UTF-8", shown)])
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if bad:
+        line, column = _line_col(text, bad.start())
+        raise TreeError([Problem(line, column, f"control character U+{ord(bad.group()):04X} "
+                                 "is not allowed; remove it", shown)])
+    try:
+        root = yaml.compose(text, Loader=_NoAliasLoader)
+    except _AliasFound as exc:
+        raise TreeError([Problem(exc.line, exc.column, "anchors and aliases (&name, *name) "
+                                 "are not supported; write the value out", shown)])
+    except yaml.MarkedYAMLError as exc:
+        raise TreeError([_syntax_problem(exc, shown)])
+    except yaml.YAMLError as exc:  # errors without a position
+        raise TreeError([Problem(1, 1, f"YAML syntax error: {exc}", shown)])
+    except RecursionError:
+        raise TreeError([Problem(1, 1, "the file nests too deeply to read", shown)])
+    loaded = Loaded(None, shown, lines=text.count("\n") + 1)
+    if root is None:
+        raise TreeError([Problem(1, 1, "the file is empty; it must hold the tree "
+                                 "(start, facts, guides, nodes)", shown)])
+    builder = _Builder(loaded)
+    loaded.data = builder.build(root, (), 0)
+    if builder.problems:
+        raise TreeError(sorted(builder.problems))
+    return loaded
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "syntax error"
+    if "'\\t'" in problem or "\\t" in problem:
+        message = "a tab character here; indent with spaces, not tabs"
+    else:
+        context = f" ({exc.context})" if exc.context else ""
+        message = f"YAML syntax error: {problem}{context}"
+    return Problem(line, column, message, shown)
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark: yaml.Mark):
+        super().__init__()
+        self.line, self.column = mark.line + 1, mark.column + 1
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Stops at the first alias: expanding one can build a loop or a billion laughs."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasFound(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+class _Builder:
+    """Turns composed YAML nodes into dicts, lists and scalars, recording positions."""
+
+    _scalars = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def __init__(self, loaded: Loaded):
+        self.loaded = loaded
+        self.problems: list[Problem] = []
+
+    def _add(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(mark.line + 1, mark.column + 1, message, self.loaded.path))
+
+    def build(self, node: yaml.Node, location: Location, depth: int) -> Any:
+        mark = node.start_mark
+        self.loaded.positions[location] = (mark.line + 1, mark.column + 1)
+        if depth > MAX_DEPTH:
+            self._add(node, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, location, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, location + (i,), depth + 1)
+                    for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._add(key_node, "merge keys (<<) are not supported; write the fields out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._add(key_node, "a key must be plain text")
+                continue
+            key = self._scalar(key_node)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                self._add(key_node, "a key must be plain text")
+                continue
+            key = str(key) if key is not None else "null"
+            mark = key_node.start_mark
+            if key in result:
+                first = self.loaded.key_positions[location + (key,)]
+                self._add(key_node, f"duplicate key '{key}' (first defined on line {first[0]}); "
+                                    "YAML would silently keep only the last one")
+                continue
+            self.loaded.key_positions[location + (key,)] = (mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, location + (key,), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # keep dates as text, as the schema expects
+        try:
+            return self._scalars.construct_object(node, deep=False)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            self._add(node, f"cannot read the value {node.value[:40]!r}")
+            return None

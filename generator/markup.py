@@ -1,0 +1,75 @@
+"""Contributor text: fact placeholders, safety checks, and Markdown to safe HTML.
+
+Contributor Markdown is rendered here, with a plain Markdown converter, and then
+cleaned by nh3 (the Ammonia sanitiser), so whatever the site's own Markdown
+extensions can do (attribute lists, snippets, raw HTML) never applies to it. The
+validator also rejects raw HTML and unsafe links up front, with a line number, so a
+contributor learns about it instead of seeing their text silently changed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable, Iterator
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# {{ facts.NAME }}, with any spacing; anything else in {{ }} is an error.
+PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+FACT_REF = re.compile(r"facts\.([a-z][a-z0-9_]*)")
+RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+SAFE_SCHEMES = ("https://", "http://", "mailto:")
+
+ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote"}
+
+
+def placeholders(text: str) -> Iterator[tuple[str, str | None]]:
+    """Each {{ ... }} in text: (what was written, fact name or None if not a fact)."""
+    for match in PLACEHOLDER.finditer(text):
+        ref = FACT_REF.fullmatch(match.group(1))
+        yield match.group(0), ref.group(1) if ref else None
+
+
+def fill_facts(text: str, render_fact: Callable[[str], str]) -> str:
+    """Replace every {{ facts.NAME }} by render_fact(NAME); validation ran first."""
+    def replace(match: re.Match) -> str:
+        ref = FACT_REF.fullmatch(match.group(1))
+        return render_fact(ref.group(1)) if ref else match.group(0)
+    return PLACEHOLDER.sub(replace, text)
+
+
+def unsafe_parts(text: str) -> Iterator[str]:
+    """Messages for raw HTML and links that are not https, http or mailto."""
+    tag = RAW_HTML.search(text)
+    if tag:
+        snippet = text[tag.start(): tag.start() + 20].split(">")[0] + ">"
+        yield (f"raw HTML is not allowed in text ({snippet!r}); use Markdown, "
+               "and write links as [text](https://...)")
+    for match in LINK_TARGET.finditer(text):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        cleaned = re.sub(r"[\s\x00-\x1f]", "", html.unescape(target or "")).lower()
+        if not cleaned.startswith(SAFE_SCHEMES):
+            yield (f"link to {target!r} is not allowed; links must start with "
+                   "https://, http:// or mailto:")
+
+
+def to_html(text: str, inline: bool = False) -> Markup:
+    """Markdown to HTML that can only contain harmless tags and safe links."""
+    rendered = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href"}},
+                      url_schemes={"https", "http", "mailto"}, link_rel="noopener")
+    if inline and clean.startswith("<p>") and clean.endswith("</p>") and clean.count("<p>") == 1:
+        clean = clean[3:-4]
+    return Markup(clean)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def markdown_escape(text: str) -> Markup:
+    """Plain text placed into generated Markdown (headings, link text) stays plain."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))

@@ -1,0 +1,150 @@
+"""The validated tree as immutable objects, and the graph questions asked of it."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterator, Mapping, Union
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    label: str
+    value: int
+    unit: str
+    source: str
+    checked: date
+    max: int | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: str
+    next: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    title: str
+    answers: tuple[Answer, ...]
+    text: str | None = None
+    line: int = 0
+    kind = "question"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    summary: str
+    steps: tuple[str, ...]
+    deadline: str
+    guide: str
+    evidence: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    note: str | None = None
+    sources: tuple[Source, ...] = ()
+    line: int = 0
+    kind = "outcome"
+    answers: tuple[Answer, ...] = field(default=(), init=False)
+
+
+Node = Union[Question, Outcome]
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Guide:
+    slug: str
+    title: str
+    summary: str
+    starts_at: str
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Tree:
+    start: str
+    facts: Mapping[str, Fact]
+    guides: Mapping[str, Guide]
+    nodes: Mapping[str, Node]  # in file order
+    path: str = "decision_tree.yaml"
+
+    def reachable(self, node_id: str) -> list[str]:
+        """Ids reachable from node_id (itself included), breadth first."""
+        seen, queue, order = {node_id}, deque([node_id]), []
+        while queue:
+            current = queue.popleft()
+            order.append(current)
+            for answer in self.nodes[current].answers:
+                if answer.next not in seen:
+                    seen.add(answer.next)
+                    queue.append(answer.next)
+        return order
+
+    def outcomes(self) -> Iterator[Outcome]:
+        return (n for n in self.nodes.values() if isinstance(n, Outcome))
+
+    def questions(self) -> Iterator[Question]:
+        return (n for n in self.nodes.values() if isinstance(n, Question))
+
+    def guides_reached_from(self, node_id: str) -> list[str]:
+        """Guides that the outcomes below node_id point to, in tree order."""
+        found: list[str] = []
+        for nid in self.reachable(node_id):
+            node = self.nodes[nid]
+            if isinstance(node, Outcome) and node.guide not in found:
+                found.append(node.guide)
+        return found
+
+    def related_guides(self, slug: str) -> list[str]:
+        """Guides whose situations overlap this one's in the tree: the guides its
+        part of the tree ends in, and the guides whose part of the tree ends in it."""
+        related = [g for g in self.guides_reached_from(self.guides[slug].starts_at) if g != slug]
+        for other in self.guides.values():
+            if other.slug != slug and other.slug not in related and \
+                    slug in self.guides_reached_from(other.starts_at):
+                related.append(other.slug)
+        return related
+
+    def outcomes_for_guide(self, slug: str) -> list[Outcome]:
+        return [o for o in self.outcomes() if o.guide == slug]
+
+    def shortest_path(self, target: str) -> list[tuple[str, Answer]]:
+        """The fewest answers from the start to target, as (question id, answer) pairs."""
+        previous: dict[str, tuple[str, Answer]] = {}
+        queue = deque([self.start])
+        seen = {self.start}
+        while queue:
+            current = queue.popleft()
+            if current == target:
+                break
+            for answer in self.nodes[current].answers:
+                if answer.next not in seen:
+                    seen.add(answer.next)
+                    previous[answer.next] = (current, answer)
+                    queue.append(answer.next)
+        path: list[tuple[str, Answer]] = []
+        node = target
+        while node in previous:
+            path.append(previous[node])
+            node = previous[node][0]
+        return path[::-1]

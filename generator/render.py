@@ -1,0 +1,108 @@
+"""Render the tree into site pages through the Jinja templates in templates/.
+
+render_pages() returns {path inside the docs folder: page source}; the mkdocs hook
+adds them as virtual files. Plain text is escaped, contributor Markdown is rendered
+by markup.to_html (sanitised); templates never see raw contributor HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import jinja2
+from markupsafe import Markup
+
+from . import markup
+from .i18n import Locale, locale
+from .model import Outcome, Question, Tree
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=None)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markup.markdown_escape
+    # A JSON string is a valid YAML string: safe for front matter whatever it holds.
+    env.filters["yamlstr"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
+    return env
+
+
+class Renderer:
+    """Everything a template needs: the tree, the language, and text helpers."""
+
+    def __init__(self, tree: Tree, lang: str = "en"):
+        self.tree = tree
+        self.locale: Locale = locale(lang)
+
+    def html(self, text: str | None, inline: bool = False) -> Markup:
+        if not text:
+            return Markup("")
+        filled = markup.fill_facts(text, lambda name: self.locale.fact_text(self.tree.facts[name]))
+        return markup.to_html(filled, inline=inline)
+
+    def render(self, template: str, **context) -> str:
+        return environment().get_template(template).render(
+            tree=self.tree, t=self.locale.t, html=self.html, locale=self.locale,
+            fact_text=self.locale.fact_text, **context)
+
+    def steps_html(self, guide_base: str) -> str:
+        """The questionnaire's steps: shared by the site's page and the embed."""
+        return self.render("steps.html.j2", guide_base=guide_base)
+
+    def pages(self) -> dict[str, str]:
+        tree = self.tree
+        pages = {
+            "questionnaire.md": self.render("questionnaire.md.j2",
+                                            steps=Markup(self.steps_html("../guides/"))),
+            "guides/index.md": self.render("guides_index.md.j2"),
+            "facts.md": self.render("facts.md.j2", used_in=fact_usage(tree)),
+        }
+        for slug, guide in tree.guides.items():
+            pages[f"guides/{slug}.md"] = self.render(
+                "guide.md.j2", guide=guide, outcomes=tree.outcomes_for_guide(slug),
+                related=[tree.guides[s] for s in tree.related_guides(slug)])
+        return pages
+
+    def guide_list(self, base: str) -> str:
+        """Markdown list of every guide, for hand-written pages (the home page)."""
+        return self.render("guide_list.md.j2", base=base)
+
+
+def render_pages(tree: Tree, lang: str = "en") -> dict[str, str]:
+    return Renderer(tree, lang).pages()
+
+
+def node_texts(tree: Tree) -> Iterator[tuple[str, str]]:
+    """(where, text) for every Markdown text in the tree; where is a node id or
+    'guides/slug'."""
+    for node in tree.nodes.values():
+        if isinstance(node, Question):
+            yield node.id, node.text or ""
+        elif isinstance(node, Outcome):
+            for text in (node.summary, node.deadline, node.note or "", *node.steps,
+                         *node.evidence, *node.avoid):
+                yield node.id, text
+    for guide in tree.guides.values():
+        for text in (guide.summary, *(s.text for s in guide.sections)):
+            yield f"guides/{guide.slug}", text
+
+
+def fact_usage(tree: Tree) -> dict[str, list[str]]:
+    """For each fact, the nodes and guides whose text uses it (in tree order)."""
+    used: dict[str, list[str]] = {name: [] for name in tree.facts}
+    for where, text in node_texts(tree):
+        for _, name in markup.placeholders(text):
+            if name in used and where not in used[name]:
+                used[name].append(where)
+    return used

@@ -1,0 +1,117 @@
+"""Shared fixtures: the valid fixture tree, a built site, a local server, a browser.
+
+Browser tests need Debian's chromium at /usr/bin/chromium (the README's test command
+installs it). They fail, never skip, when it is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+# Flags that keep Chromium from calling home on this closed network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-default-apps"]
+
+
+@pytest.fixture
+def valid_text() -> str:
+    return (FIXTURES / "valid_tree.yaml").read_text(encoding="utf-8")
+
+
+def build_site(dest: Path, tree: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` into dest, optionally from another tree file."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if tree is not None:
+        env["PARCEL_HELP_TREE"] = str(tree)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                           str(dest)], cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The real site, built once per test run."""
+    dest = tmp_path_factory.mktemp("site")
+    result = build_site(dest)
+    assert result.returncode == 0, result.stderr
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 at a free port; returns (base url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    url, server = serve(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every request a page makes, to prove none leaves the local server."""
+
+    def __init__(self, allowed_prefixes: tuple[str, ...]):
+        self.allowed = allowed_prefixes
+        self.urls: list[str] = []
+
+    def __call__(self, request):
+        self.urls.append(request.url)
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.urls
+                if not u.startswith(self.allowed) and not u.startswith(("data:", "blob:"))]
+
+
+@pytest.fixture
+def make_page(browser, site_url):
+    """A new page (own context: no shared history or cookies) that records requests
+    and console errors. make_page(javascript=False) turns scripts off."""
+    contexts = []
+
+    def make(javascript: bool = True, **options):
+        context = browser.new_context(java_script_enabled=javascript, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.requests = RequestLog((site_url,))
+        page.on("request", page.requests)
+        page.console_errors = []
+        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+        page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

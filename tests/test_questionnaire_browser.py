@@ -1,0 +1,151 @@
+"""The questionnaire in real headless Chromium, clicked as a person would: with and
+without JavaScript, back button, deep links, unknown addresses, axe-core, privacy."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from generator.validate import load_and_validate
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+TREE, _ = load_and_validate(ROOT / "decision_tree.yaml")
+# Three walks that end in different guides' situations, found from the tree itself.
+WALK_GUIDES = ("empty-parcel", "wrong-city-or-stranger", "invalid-tracking-number")
+
+
+def walk_to(guide: str):
+    outcome = TREE.outcomes_for_guide(guide)[0]
+    return outcome, TREE.shortest_path(outcome.id)
+
+
+def visible_step(page) -> str:
+    steps = page.locator("section.pq-step:visible")
+    assert steps.count() == 1, "exactly one step is shown"
+    return steps.first.get_attribute("id")
+
+
+def answer(page, label: str) -> None:
+    page.locator("section.pq-step:visible").get_by_role("link", name=label, exact=True).click()
+
+
+def open_questionnaire(make_page, site_url, fragment: str = "", javascript: bool = True):
+    page = make_page(javascript=javascript)
+    page.goto(f"{site_url}/questionnaire/{fragment}")
+    return page
+
+
+@pytest.mark.parametrize("guide", WALK_GUIDES)
+def test_walk_to_an_outcome(make_page, site_url, guide):
+    outcome, path = walk_to(guide)
+    page = open_questionnaire(make_page, site_url)
+    assert visible_step(page) == TREE.start
+    for number, (question_id, given) in enumerate(path, start=1):
+        assert visible_step(page) == question_id
+        answer(page, given.label)
+        # the next step's heading has focus, the title and address name it
+        assert page.evaluate("document.activeElement.id") == f"{given.next}-title"
+        assert page.url.endswith(f"#{given.next}")
+        assert page.title().startswith(TREE.nodes[given.next].title)
+        trail = page.locator(".pq-trail-answer")
+        assert trail.all_inner_texts() == [a.label for _, a in path[:number]]
+    assert visible_step(page) == outcome.id
+    guide_link = page.locator(f"#{outcome.id} .pq-guide a")
+    guide_link.click()
+    assert page.url == f"{site_url}/guides/{guide}/"
+    assert page.requests.foreign() == []
+    assert page.console_errors == []
+
+
+def test_back_button_returns_to_the_previous_step(make_page, site_url):
+    _, path = walk_to("empty-parcel")
+    page = open_questionnaire(make_page, site_url)
+    for _, given in path:
+        answer(page, given.label)
+    page.go_back()
+    assert visible_step(page) == path[-1][0]
+    assert page.locator(".pq-trail-answer").all_inner_texts() == [a.label for _, a in path[:-1]]
+    page.go_forward()
+    assert visible_step(page) == path[-1][1].next
+
+
+def test_change_link_goes_back_to_that_question(make_page, site_url):
+    _, path = walk_to("empty-parcel")
+    page = open_questionnaire(make_page, site_url)
+    for _, given in path:
+        answer(page, given.label)
+    page.locator(".pq-trail-change").first.click()
+    assert visible_step(page) == TREE.start
+    assert page.locator(".pq-trail").is_hidden()
+
+
+def test_deep_link_opens_that_step(make_page, site_url):
+    outcome, _ = walk_to("empty-parcel")
+    page = open_questionnaire(make_page, site_url, f"#{outcome.id}")
+    assert visible_step(page) == outcome.id
+    assert page.title().startswith(outcome.title)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_fragment_inside_a_step_opens_that_step(make_page, site_url, javascript):
+    outcome, _ = walk_to("wrong-city-or-stranger")
+    page = open_questionnaire(make_page, site_url, f"#{outcome.id}-title", javascript)
+    assert visible_step(page) == outcome.id
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_unknown_fragment_shows_the_start(make_page, site_url, javascript):
+    page = open_questionnaire(make_page, site_url, "#no-such-step", javascript)
+    assert visible_step(page) == TREE.start
+    if javascript:
+        notice = page.locator(".pq-notice")
+        assert notice.is_visible()
+        assert "could not find the step" in notice.inner_text()
+
+
+@pytest.mark.parametrize("guide", WALK_GUIDES)
+def test_walk_without_javascript(make_page, site_url, guide):
+    outcome, path = walk_to(guide)
+    page = open_questionnaire(make_page, site_url, javascript=False)
+    for question_id, given in path:
+        assert visible_step(page) == question_id
+        answer(page, given.label)
+    assert visible_step(page) == outcome.id
+    page.go_back()
+    assert visible_step(page) == path[-1][0]
+    page.locator("section.pq-step:visible .pq-restart a").click()
+    assert visible_step(page) == TREE.start
+
+
+def test_keyboard_only(make_page, site_url):
+    _, path = walk_to("empty-parcel")
+    first = path[0][1]
+    page = open_questionnaire(make_page, site_url)
+    link = page.locator(f"#{TREE.start} .pq-answer", has_text=first.label)
+    for _ in range(60):  # Tab until the answer has focus, as a keyboard user would
+        page.keyboard.press("Tab")
+        if link.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the first answer could not be reached with Tab")
+    page.keyboard.press("Enter")
+    assert visible_step(page) == first.next
+    assert page.evaluate("document.activeElement.id") == f"{first.next}-title"
+
+
+@pytest.mark.parametrize("path", ["questionnaire/", "guides/empty-parcel/", ""])
+def test_axe_reports_no_violations(make_page, site_url, path):
+    page = make_page()
+    page.goto(f"{site_url}/{path}")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_outcome_step_has_no_violations(make_page, site_url):
+    outcome, _ = walk_to("empty-parcel")
+    page = open_questionnaire(make_page, site_url, f"#{outcome.id}")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
