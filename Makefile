@@ -6,10 +6,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+# npm packages (package-lock.json): the Nu Html Checker for the tests, Lighthouse for the
+# benchmark. Reinstalled only when the lock file changes.
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate bench chromium clean
+.PHONY: serve build test validate bench chromium java clean
 
 $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
@@ -22,6 +25,16 @@ chromium:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@[ -x /usr/bin/chromium ] || { echo "chromium is missing: the browser tests cannot run" >&2; exit 1; }
 
+# --ignore-scripts: vnu-jar's install script would download a JRE; the machine's Java runs it.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+java:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v java >/dev/null || { echo "java is missing: the HTML validity gate cannot run" >&2; exit 1; }
+
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -31,10 +44,10 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
 
-test: $(STAMP) chromium
+test: $(STAMP) $(NODE_STAMP) chromium java
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP) chromium
+bench: $(STAMP) $(NODE_STAMP) chromium java
 	$(PY) bench/run.py
 
 clean:

@@ -1,4 +1,6 @@
-"""Command line: `python -m generator validate [PATH]`, `python -m generator render`."""
+"""Command line: `python -m generator validate [PATH]`, `python -m generator graph
+[PATH] --format mermaid|dot`, `python -m generator render`,
+`python -m generator translations ru [--update]`."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 
 from .errors import TreeError
 from .loader import load_file
+from .translate import LANGUAGES, check_all, update
 from .validate import validate
 
 DEFAULT_TREE = "decision_tree.yaml"
@@ -20,12 +23,49 @@ def _validate(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     errors, warnings = validate(loaded)
+    if not errors:  # translations are checked against a sound tree only
+        more_errors, more_warnings = check_all(loaded)
+        errors, warnings = errors + more_errors, warnings + more_warnings
     for problem in errors + warnings:
         print(problem.format(), file=sys.stderr)
     if errors:
         print(f"{args.path}: {len(errors)} error(s), {len(warnings)} warning(s)", file=sys.stderr)
         return 1
     print(f"{args.path}: valid ({len(warnings)} warning(s))")
+    return 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    """Without --update: list what is missing or stale. With it: add missing entries."""
+    try:
+        loaded = load_file(args.path)
+    except TreeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    errors, _ = validate(loaded)
+    if errors:
+        print(f"{args.path}: fix the tree first (python -m generator validate)", file=sys.stderr)
+        return 1
+    if args.update:
+        for line in update(loaded, args.lang):
+            print(line)
+    problems, warnings = check_all(loaded)
+    for problem in problems + warnings:
+        print(problem.format(), file=sys.stderr)
+    print(f"{args.lang}: {len(problems)} to translate or re-translate")
+    return 1 if problems else 0
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from .graph import FORMATS
+    from .validate import load_and_validate
+
+    try:
+        tree, _ = load_and_validate(args.path)
+    except TreeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    sys.stdout.write(FORMATS[args.format](tree))
     return 0
 
 
@@ -54,6 +94,19 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check the tree and list every problem")
     check.add_argument("path", nargs="?", default=DEFAULT_TREE)
     check.set_defaults(run=_validate)
+    graph = commands.add_parser("graph", help="print the tree as a Mermaid or Graphviz graph "
+                                              "(paste it into a pull request)")
+    graph.add_argument("path", nargs="?", default=DEFAULT_TREE)
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.set_defaults(run=_graph)
+    words = commands.add_parser("translations", help="list the texts a translation lacks; "
+                                                     "--update adds them, marked todo")
+    words.add_argument("lang", choices=LANGUAGES)
+    words.add_argument("path", nargs="?", default=DEFAULT_TREE)
+    words.add_argument("--update", action="store_true",
+                       help="add every missing text (English, `todo: true`) to "
+                            "translations/LANG.yaml; existing entries stay as they are")
+    words.set_defaults(run=_translations)
     render = commands.add_parser("render", help="write the generated pages to a folder "
                                                 "(for looking at them; the build does not need it)")
     render.add_argument("path", nargs="?", default=DEFAULT_TREE)

@@ -47,9 +47,9 @@ class Loaded:
         return self.positions.get((), (1, 1))
 
     def problem(self, location: Location, message: str, key: bool = False,
-                severity: str = "error") -> Problem:
+                severity: str = "error", rank: int = 1) -> Problem:
         line, column = self.where(location, key)
-        return Problem(line, column, message, self.path, severity)
+        return Problem(line, column, message, self.path, severity, rank)
 
 
 def load_file(path: str | Path) -> Loaded:

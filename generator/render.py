@@ -8,14 +8,14 @@ by markup.to_html (sanitised); templates never see raw contributor HTML.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator
 
 import jinja2
 from markupsafe import Markup
 
-from . import markup
+from . import graph, markup, tools
 from .i18n import Locale, locale
 from .model import Outcome, Question, Tree
 
@@ -41,9 +41,10 @@ def environment() -> jinja2.Environment:
 class Renderer:
     """Everything a template needs: the tree, the language, and text helpers."""
 
-    def __init__(self, tree: Tree, lang: str = "en"):
+    def __init__(self, tree: Tree, lang: str = "en", edit_url: str | None = None):
         self.tree = tree
         self.locale: Locale = locale(lang)
+        self.edit_url = edit_url  # the tree on the repository host: "Edit this step" links
 
     def html(self, text: str | None, inline: bool = False) -> Markup:
         if not text:
@@ -56,23 +57,52 @@ class Renderer:
             tree=self.tree, t=self.locale.t, html=self.html, locale=self.locale,
             fact_text=self.locale.fact_text, **context)
 
-    def steps_html(self, guide_base: str) -> str:
-        """The questionnaire's steps: shared by the site's page and the embed."""
-        return self.render("steps.html.j2", guide_base=guide_base)
+    def steps_html(self, guide_base: str, edit_url: str | None = None,
+                   full_advice_base: str | None = None) -> str:
+        """The questionnaire's steps: shared by the site's page and the embed (which
+        passes no edit_url: embedders' readers have no use for edit links, and passes
+        full_advice_base, the site's questionnaire, where its outcomes link to)."""
+        return self.render("steps.html.j2", guide_base=guide_base, edit_url=edit_url,
+                           full_advice_base=full_advice_base,
+                           # buyer tools offered in steps (issue 5): beside guides/
+                           tool_offers=tools.offers(self),
+                           tools_base=guide_base.rsplit("guides/", 1)[0] + "tools/")
 
     def pages(self) -> dict[str, str]:
         tree = self.tree
         pages = {
             "questionnaire.md": self.render("questionnaire.md.j2",
-                                            steps=Markup(self.steps_html("../guides/"))),
+                                            steps=Markup(self.steps_html("../guides/",
+                                                                          self.edit_url))),
             "guides/index.md": self.render("guides_index.md.j2"),
             "facts.md": self.render("facts.md.j2", used_in=fact_usage(tree)),
+            "map.md": self.map_page(),
+            # The questionnaire alone, for other sites' iframes (site_overrides/embed.html).
+            "embed.md": self.render("embed.md.j2",
+                                    steps=Markup(self.steps_html(
+                                        "../guides/", full_advice_base="../questionnaire/"))),
         }
         for slug, guide in tree.guides.items():
             pages[f"guides/{slug}.md"] = self.render(
                 "guide.md.j2", guide=guide, outcomes=tree.outcomes_for_guide(slug),
                 related=[tree.guides[s] for s in tree.related_guides(slug)])
+        pages.update(tools.pages(self))  # the buyer tools under tools/ (issue 5)
         return pages
+
+    @cached_property
+    def tools(self) -> dict:
+        """The buyer tools' data (tools.yaml), checked; the mkdocs hook checks it first,
+        for a clean error."""
+        return tools.tools_for(self.tree)
+
+    def map_page(self) -> str:
+        """The map of the tree: a picture laid out at build time and a nested list."""
+        questions = sum(1 for _ in self.tree.questions())
+        return self.render("map.md.j2", layout=graph.layout(self.tree),
+                           items=graph.outline(self.tree),
+                           box_width=graph.BOX_WIDTH, box_height=graph.BOX_HEIGHT,
+                           counts={"questions": questions,
+                                   "outcomes": len(self.tree.nodes) - questions})
 
     def guide_list(self, base: str) -> str:
         """Markdown list of every guide, for hand-written pages (the home page)."""

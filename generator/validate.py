@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -34,8 +35,23 @@ def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+# What each of the schema's patterns asks for, in words.
+ID_RULE = "use lower-case letters and digits, words joined by hyphens"
+FACT_NAME_RULE = "use lower-case letters, digits and underscores, starting with a letter"
+PATTERN_RULES = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": ID_RULE,
+    "^[a-z][a-z0-9_]*$": FACT_NAME_RULE,
+    "^https://": "a link must start with https://",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": 'write the date as YYYY-MM-DD, e.g. "2026-11-01"',
+}
+
+# Problem.rank: the order a contributor should read problems in.
+NAMES_THE_FIX, IN_PLACE, CONSEQUENCE = 0, 1, 2
+
+
 def validate(loaded: Loaded, today: date | None = None) -> tuple[list[Problem], list[Problem]]:
-    """Return (errors, warnings), each sorted by place in the file."""
+    """Return (errors, warnings), most useful first: problems that name their own fix,
+    then problems in place, then likely consequences; by place in the file within each."""
     errors = list(_schema_problems(loaded))
     errors += _RuleCheck(loaded).run()
     warnings = list(_warnings(loaded, today or date.today()))
@@ -54,14 +70,22 @@ def load_and_validate(path: str | Path, today: date | None = None):
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+    return sorted(set(problems), key=lambda p: (p.rank, p.line, p.column, p.message))
+
+
+def _rank(hint: str) -> int:
+    return NAMES_THE_FIX if hint else IN_PLACE
 
 
 # --- the schema --------------------------------------------------------------------
 
+@lru_cache(maxsize=None)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
 def _schema_problems(loaded: Loaded) -> Iterator[Problem]:
-    validator = jsonschema.Draft202012Validator(schema())
-    for error in validator.iter_errors(loaded.data):
+    for error in _validator().iter_errors(loaded.data):
         yield from _explain(loaded, error)
 
 
@@ -86,13 +110,14 @@ def _explain(loaded: Loaded, error: jsonschema.ValidationError) -> Iterator[Prob
             for key in instance:
                 if key in allowed:
                     continue
+                hint = ""
                 if key == "answers" and instance.get("type") == "outcome":
                     message = (f"outcome '{location[-1]}' has answers; only questions have "
                                "answers (make it a question, or remove the answers)")
                 else:
                     hint = _did_you_mean(key, allowed)
                     message = f"unknown field '{key}' in {name}{hint}"
-                yield loaded.problem(location + (key,), message, key=True)
+                yield loaded.problem(location + (key,), message, key=True, rank=_rank(hint))
         elif kind == "required":
             missing = err.message.split("'")[1]
             yield loaded.problem(location, f"{name} is missing the required field '{missing}'",
@@ -107,7 +132,8 @@ def _explain(loaded: Loaded, error: jsonschema.ValidationError) -> Iterator[Prob
             if err.validator_value == "string" and isinstance(instance, (bool, int, float)):
                 hint = "; put it in quotes, e.g. \"Yes\" (YAML reads yes, no, on, off as true/false)"
             yield loaded.problem(location, f"{name} must be {_type_words(err.validator_value)}, "
-                                           f"not {_type_words(_json_type(instance))}{hint}")
+                                           f"not {_type_words(_json_type(instance))}{hint}",
+                                 rank=_rank(hint))
         elif kind == "const":
             continue  # only the node schema's if/then/else restating 'type'; enum says it
         elif kind == "enum":
@@ -115,8 +141,9 @@ def _explain(loaded: Loaded, error: jsonschema.ValidationError) -> Iterator[Prob
                                            f"{', '.join(map(str, err.validator_value))} "
                                            f"(found {instance!r})")
         elif kind == "pattern":
-            hint = err.schema.get("description", f"it must match {err.validator_value}")
-            yield loaded.problem(location, f"{name} {instance!r} is not valid: {hint}")
+            rule = PATTERN_RULES.get(err.validator_value, f"it must match {err.validator_value}")
+            yield loaded.problem(location, f"{name} {instance!r} is not valid: {rule}",
+                                 rank=NAMES_THE_FIX)
         elif kind == "maxLength":
             yield loaded.problem(location, f"{name} is too long ({len(instance):,} characters; "
                                            f"the limit is {err.validator_value:,})")
@@ -134,9 +161,9 @@ def _explain(loaded: Loaded, error: jsonschema.ValidationError) -> Iterator[Prob
 def _bad_name(loaded: Loaded, location: Location, bad: str) -> Problem:
     what = {"facts": "fact name", "guides": "guide slug", "nodes": "node id"}.get(
         location[0] if location else "", "name")
-    rule = ("lower-case letters, digits and underscores, starting with a letter"
-            if what == "fact name" else "lower-case letters and digits, words joined by hyphens")
-    return loaded.problem(location + (bad,), f"{what} '{bad}' is not valid: use {rule}", key=True)
+    rule = FACT_NAME_RULE if what == "fact name" else ID_RULE
+    return loaded.problem(location + (bad,), f"{what} '{bad}' is not valid: {rule}",
+                          key=True, rank=NAMES_THE_FIX)
 
 
 def _describe(location: Location) -> str:
@@ -174,7 +201,9 @@ def _json_type(value: Any) -> str:
 
 
 def _did_you_mean(word: str, options) -> str:
-    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    # Only well-formed names are worth suggesting: a misspelt id is reported by itself.
+    options = sorted(o for o in options if isinstance(o, str) and re.fullmatch(r"[a-z0-9_-]+", o))
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
@@ -207,8 +236,14 @@ class _RuleCheck:
         self.start = data.get("start")
         self.problems: list[Problem] = []
 
-    def add(self, location: Location, message: str, key: bool = False) -> None:
-        self.problems.append(self.loaded.problem(location, message, key))
+    def add(self, location: Location, message: str, key: bool = False,
+            rank: int = IN_PLACE) -> None:
+        self.problems.append(self.loaded.problem(location, message, key, rank=rank))
+
+    def add_missing(self, location: Location, what: str, name: str, known) -> None:
+        """A reference to something that does not exist, with a suggestion if one is close."""
+        hint = _did_you_mean(name, known)
+        self.add(location, f"no {what} '{name}'{hint}", rank=_rank(hint))
 
     def run(self) -> list[Problem]:
         self.check_links()
@@ -221,22 +256,21 @@ class _RuleCheck:
 
     def check_links(self) -> None:
         if isinstance(self.start, str) and self.start not in self.nodes:
-            self.add(("start",), f"start names '{self.start}', which is not a node"
-                                 f"{_did_you_mean(self.start, self.nodes)}")
+            hint = _did_you_mean(self.start, self.nodes)
+            self.add(("start",), f"start names '{self.start}', which is not a node{hint}",
+                     rank=_rank(hint))
         for node_id, node in self.nodes.items():
             for index, target in _answers(node):
                 if target not in self.nodes:
-                    self.add(("nodes", node_id, "answers", index, "next"),
-                             f"no node '{target}'{_did_you_mean(target, self.nodes)}")
+                    self.add_missing(("nodes", node_id, "answers", index, "next"), "node",
+                                     target, self.nodes)
             guide = node.get("guide") if isinstance(node, dict) else None
             if isinstance(guide, str) and guide not in self.guides:
-                self.add(("nodes", node_id, "guide"),
-                         f"no guide '{guide}'{_did_you_mean(guide, self.guides)}")
+                self.add_missing(("nodes", node_id, "guide"), "guide", guide, self.guides)
         for slug, guide in self.guides.items():
             target = guide.get("starts_at") if isinstance(guide, dict) else None
             if isinstance(target, str) and target not in self.nodes:
-                self.add(("guides", slug, "starts_at"),
-                         f"no node '{target}'{_did_you_mean(target, self.nodes)}")
+                self.add_missing(("guides", slug, "starts_at"), "node", target, self.nodes)
 
     def check_reachable(self) -> None:
         seen, stack = {self.start}, [self.start]
@@ -249,7 +283,7 @@ class _RuleCheck:
             if node_id not in seen:
                 self.add(("nodes", node_id), f"node '{node_id}' cannot be reached from the "
                                              f"start '{self.start}': no answer leads to it",
-                         key=True)
+                         key=True, rank=CONSEQUENCE)
 
     def check_cycles(self) -> None:
         """Depth-first search; an answer that leads back to a node on the current path
@@ -288,7 +322,8 @@ class _RuleCheck:
                     self.add(location, f"unknown placeholder {written}; "
                                        "insert a fact as {{ facts.NAME }}")
                 elif fact not in self.facts:
-                    self.add(location, f"unknown fact '{fact}'{_did_you_mean(fact, self.facts)}")
+                    hint = _did_you_mean(fact, self.facts)
+                    self.add(location, f"unknown fact '{fact}'{hint}", rank=_rank(hint))
             for message in markup.unsafe_parts(text):
                 self.add(location, message)
         for name, fact in self.facts.items():
@@ -297,8 +332,9 @@ class _RuleCheck:
                 self.add(("facts", name, "max"), f"fact '{name}': max ({fact['max']}) is "
                                                  f"smaller than value ({fact['value']})")
             checked = fact.get("checked") if isinstance(fact, dict) else None
-            if isinstance(checked, str) and _parse_date(checked) is None and \
-                    len(checked) == 10:
+            # A date in the right form that is not a real day (the schema checks the form).
+            if isinstance(checked, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", checked) \
+                    and _parse_date(checked) is None:
                 self.add(("facts", name, "checked"),
                          f"fact '{name}': {checked!r} is not a real date (YYYY-MM-DD)")
 
@@ -315,7 +351,9 @@ def _texts(data: Any, location: Location = ()) -> Iterator[tuple[Location, str]]
         yield location, data
 
 
-def _parse_date(text: str) -> date | None:
+def _parse_date(text: Any) -> date | None:
+    if not isinstance(text, str):
+        return None  # a wrong type is the schema's error
     try:
         return date.fromisoformat(text)
     except ValueError:

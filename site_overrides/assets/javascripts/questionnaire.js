@@ -145,7 +145,10 @@
   });
 
   root.classList.add("pq-js");
-  var initial = resolve(location.hash) || { step: start, known: true };
+  // With no step in the address, the page may name the first one: data-initial (the
+  // embed's ?start= option, set by embed.js). An unknown id shows the start and notice.
+  var asked = location.hash || "#" + (root.getAttribute("data-initial") || "");
+  var initial = resolve(asked) || { step: start, known: true };
   answers = (history.state && history.state.pqAnswers) || [];
   show(initial.step, { unknown: !initial.known });
 }());

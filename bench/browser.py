@@ -1,0 +1,112 @@
+"""Measurements in headless Chromium: an answer's click to the next step's heading
+focused and painted, requests per step, requests to other hosts, axe-core, Lighthouse."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from statistics import median
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-default-apps"]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+# Click to painted: the click event's own time stamp, to the first moment after the
+# frame that shows the focused heading (requestAnimationFrame runs just before that
+# frame's paint; a task queued from it runs after the paint).
+STEP_TIMER = """
+window.__stepTimes = [];
+document.addEventListener("click", (event) => {
+  if (event.target.closest(".pq-answer")) window.__clickedAt = event.timeStamp;
+}, true);
+document.addEventListener("focusin", (event) => {
+  if (!event.target.classList.contains("pq-title") || window.__clickedAt == null) return;
+  const clickedAt = window.__clickedAt;
+  window.__clickedAt = null;
+  requestAnimationFrame(() => setTimeout(() => window.__stepTimes.push(performance.now() - clickedAt)));
+});
+"""
+
+
+@contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def step_timings(browser, url: str, steps: int = 50) -> dict:
+    """Answer questions as a person would, `steps` times (starting again at each
+    outcome), cycling through the answers so many paths are walked."""
+    page = browser.new_page()
+    page.add_init_script(STEP_TIMER)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    per_step = []
+    for number in range(steps):
+        step = page.locator("section.pq-step:visible")
+        if "pq-outcome" in step.get_attribute("class"):
+            step.locator(".pq-restart a").click()
+            step = page.locator("section.pq-step:visible")
+        answers = step.locator(".pq-answer")
+        before = len(requests)
+        answers.nth(number % answers.count()).click()
+        page.wait_for_function(f"window.__stepTimes.length > {number}")
+        per_step.append(requests[before:])
+    times = page.evaluate("window.__stepTimes")
+    page.close()
+    # Chromium asks for the favicon again on each change of address, whatever the page
+    # does: counted apart from the page's own requests.
+    own = [[url for url in urls if not url.endswith("/favicon.png")] for urls in per_step]
+    return {"steps": len(times), "median_ms": median(times), "worst_ms": max(times),
+            "requests_per_step": max(map(len, own)),
+            "favicon_per_step": max(len(urls) - len(mine) for urls, mine in zip(per_step, own))}
+
+
+def page_audit(browser, url: str, local: str) -> dict:
+    """Requests to other hosts while a page loads, and axe-core's violations on it.
+    Requests to other hosts are answered with an error, so the page does not wait."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    foreign: list[str] = []
+    page.route(lambda url: not url.startswith(local), lambda route: (
+        foreign.append(route.request.url), route.abort()))
+    page.goto(url, wait_until="networkidle")
+    violations = Axe().run(page).response["violations"]
+    page.close()
+    return {"foreign_requests": foreign,
+            "axe": [f"{v['id']} ({v['impact']})" for v in violations]}
+
+
+def lighthouse(url: str) -> dict:
+    """Lighthouse's four category scores (0-100) for a page in its default mobile
+    emulation, with the audits that cost points."""
+    with tempfile.TemporaryDirectory(prefix="parcel-help-lighthouse-") as temp:
+        report = Path(temp) / "report.json"
+        subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json",
+                        f"--output-path={report}", "--chrome-flags=--headless --no-sandbox",
+                        f"--only-categories={','.join(CATEGORIES)}"],
+                       env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True,
+                       capture_output=True, timeout=300)
+        result = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES}
+    audits = result["audits"]
+    lost = sorted({ref["id"] for name in CATEGORIES for ref in result["categories"][name]["auditRefs"]
+                   if ref["weight"] and audits[ref["id"]]["score"] is not None
+                   and audits[ref["id"]]["score"] < 1})
+    return {"scores": scores, "lost": lost}

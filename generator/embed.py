@@ -1,0 +1,43 @@
+"""The embed (/embed/, other sites' iframes): its page's inlined assets and the
+snippet embedders copy. Plain Python; the mkdocs hook wires it in."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import rjsmin
+from markupsafe import Markup
+
+HOST_SCRIPT = "assets/javascripts/embed-host.js"
+FRAME_HEIGHT = "40rem"  # without the host script the frame keeps this height, and scrolls
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def minify(path: str, text: str) -> str:
+    """Our own JS (rjsmin) and CSS (comments and indentation out: our CSS has no
+    strings that could hold '/*'), small enough to inline in the embed's page."""
+    if path.endswith(".js"):
+        small = rjsmin.jsmin(text)
+    else:
+        small = re.sub(r"\n\s*", "\n", _CSS_COMMENT.sub("", text)).strip()
+    if "</" in small:  # would end the <script> or <style> element early
+        raise ValueError(f"{path}: '</' cannot be inlined")
+    return small
+
+
+def inline(path: str, text: str) -> Markup:
+    return Markup(minify(path, text))
+
+
+def snippet(embed_url: str, host_script_url: str, title: str) -> str:
+    """The HTML an embedder pastes: the frame, and our script that sizes it."""
+    return (f'<iframe src="{html.escape(embed_url)}"\n'
+            f'        title="{html.escape(title)}"\n'
+            f'        data-parcel-help style="width: 100%; height: {FRAME_HEIGHT}; border: 0">'
+            f'</iframe>\n<script src="{html.escape(host_script_url)}" async></script>')
+
+
+def snippet_block(code: str) -> str:
+    """The snippet shown on the guide page; Material adds a copy button to <pre class="copy">."""
+    return f'<pre class="copy"><code>{html.escape(code)}</code></pre>'

@@ -1,0 +1,102 @@
+/*
+ * Dispute message builder. The messages (plain English, from tools.yaml), the labels
+ * and the table of clean replacements come from the page's
+ * <script type="application/json" class="tool-data">. It flags characters a seller's
+ * machine translator may garble and offers to replace them; a character that is not
+ * plain ASCII and has no replacement is removed. No requests, no storage.
+ */
+(function () {
+  "use strict";
+
+  var form = document.querySelector('form[data-tool="dispute-message"]');
+  if (!form) return;
+  var data = JSON.parse(form.querySelector(".tool-data").textContent);
+  var text = data.strings;
+  var fields = form.elements;
+  var message = form.querySelector("textarea[data-message]");
+  var dateLabel = form.querySelector("#dm-date-label");
+  var flagsText = form.querySelector(".dm-flags-text");
+  var cleanButton = form.querySelector("[data-clean]");
+  var copyButton = form.querySelector("[data-copy]");
+  var status = form.querySelector(".dm-status");
+  var GARBLED = /[^\n\r\t -~]/gu;  // anything but plain printable ASCII (u: emoji whole)
+  var byId = {};
+  data.messages.forEach(function (m) { byId[m.id] = m; });
+
+  function build() {
+    var chosen = byId[fields.situation.value];
+    dateLabel.textContent = chosen.dateLabel;
+    var values = {
+      order: fields.order.value.trim() || text.missing_order,
+      tracking: fields.tracking.value.trim() || text.missing_tracking,
+      date: fields.date.value || text.missing_date  // ISO: no month names to translate
+    };
+    message.value = chosen.text.replace(/\{(order|tracking|date)\}/g, function (all, name) {
+      return values[name];
+    });
+    flag();
+  }
+
+  function flag() {
+    var found = message.value.match(GARBLED) || [];
+    var unique = found.filter(function (ch, i) { return found.indexOf(ch) === i; });
+    flagsText.textContent = unique.length
+      ? text.flagged.replace("{chars}", unique.join(" ")) : "";
+    cleanButton.hidden = unique.length === 0;
+  }
+
+  function clean(value) {
+    return value.replace(GARBLED, function (ch) {
+      return data.replacements.hasOwnProperty(ch) ? data.replacements[ch] : "";
+    });
+  }
+
+  function announce(words) {
+    status.textContent = "";
+    // A fresh text node makes screen readers read the same words again.
+    setTimeout(function () { status.textContent = words; }, 50);
+  }
+
+  cleanButton.addEventListener("click", function () {
+    [fields.order, fields.tracking].forEach(function (field) { field.value = clean(field.value); });
+    message.value = clean(message.value);
+    flag();
+    announce(text.cleaned);
+    message.focus();
+  });
+
+  function copyByHand() {
+    message.focus();
+    message.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+    announce(copied ? text.copied : text.copy_failed);
+  }
+
+  copyButton.addEventListener("click", function () {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(message.value).then(function () {
+        announce(text.copied);
+      }, copyByHand);
+    } else {
+      copyByHand();
+    }
+  });
+
+  [fields.situation, fields.order, fields.tracking, fields.date].forEach(function (field) {
+    field.addEventListener("input", build);
+    field.addEventListener("change", build);
+  });
+  message.addEventListener("input", flag);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+  // A link to #SITUATION (from a questionnaire step) picks that situation.
+  var wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
+  var fromLink = byId.hasOwnProperty(wanted);
+  if (fromLink) fields.situation.value = wanted;
+  form.hidden = false;
+  var notice = document.querySelector(".tool-noscript");
+  if (notice) notice.hidden = true;
+  build();
+  if (fromLink) fields.situation.focus();
+})();

@@ -1,0 +1,125 @@
+/*
+ * Tracking-number checker. Formats, meanings, country names and words come from the
+ * page (<script type="application/json" class="tool-data">, built from tools.yaml and
+ * the locale); the UPU S10 check digit rule is the standard's own. No requests.
+ * The result carries data-verdict: valid-s10 | bad-check-digit | internal | unknown | empty.
+ */
+(function () {
+  "use strict";
+
+  var form = document.querySelector('form[data-tool="tracking-checker"]');
+  if (!form) return;
+  var data = JSON.parse(form.querySelector(".tool-data").textContent);
+  var text = data.strings;
+  var input = form.elements.number;
+  var result = form.querySelector(".tool-result");
+  var S10 = /^([A-Z])([A-Z])(\d{8})(\d)([A-Z]{2})$/;
+  var WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7];
+  var MAX_LENGTH = 40;  // anything longer is a paste gone wrong, not a number
+
+  var carriers = data.carriers.map(function (carrier) {
+    return { carrier: carrier, pattern: new RegExp("^(?:" + carrier.pattern + ")$") };
+  });
+  var serviceOf = {};
+  Object.keys(data.services).forEach(function (family) {
+    data.services[family].letters.forEach(function (letter) {
+      serviceOf[letter] = data.services[family];
+    });
+  });
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return values.hasOwnProperty(name) ? values[name] : all;
+    });
+  }
+
+  /* Upper case, no spaces or dashes, full-width characters (from Chinese pages) made
+     plain (NFKC); Cyrillic look-alikes read as Latin. */
+  function normalise(raw) {
+    var cleaned = raw.normalize("NFKC").replace(/[\s\u00a0\-\u2010-\u2015]+/g, "").toUpperCase();
+    var swapped = false;
+    var latin = cleaned.replace(/./g, function (ch) {
+      if (data.lookalikes.hasOwnProperty(ch)) { swapped = true; return data.lookalikes[ch]; }
+      return ch;
+    });
+    return { number: latin, lookalikes: swapped };
+  }
+
+  /* UPU S10: digits times 8 6 4 2 3 5 9 7, C = 11 - (sum mod 11), 10 -> 0, 11 -> 5. */
+  function checkDigit(digits) {
+    var sum = 0;
+    for (var i = 0; i < 8; i++) sum += Number(digits.charAt(i)) * WEIGHTS[i];
+    var check = 11 - (sum % 11);
+    return { sum: sum, remainder: sum % 11, digit: check === 10 ? 0 : check === 11 ? 5 : check };
+  }
+
+  function judge(raw) {
+    var seen = normalise(raw);
+    var number = seen.number;
+    if (!number) return { verdict: "empty", lines: [text.empty] };
+    if (number.length > MAX_LENGTH) {
+      return { verdict: "unknown", lines: [text.too_long, text.unknown], step: data.unknownStep };
+    }
+    var notes = seen.lookalikes ? [text.lookalike] : [];
+    var s10 = S10.exec(number);
+    if (s10) {
+      var check = checkDigit(s10[3]);
+      if (check.digit !== Number(s10[4])) {
+        return { verdict: "bad-check-digit", step: data.badStep, lines: [
+          fill(text.bad_digit, { number: number, expected: check.digit, found: s10[4] }),
+          fill(text.bad_digit_sum, { sum: check.sum, remainder: check.remainder })].concat(notes) };
+      }
+      var service = serviceOf[s10[1]] || data.services.other;
+      var code = s10[5];
+      var country = data.countries.hasOwnProperty(code)
+        ? fill(text.country, { country: data.countries[code] + " (" + code + ")" })
+        : fill(text.country_unknown, { code: code });
+      return { verdict: "valid-s10", step: service.step, lines: [
+        fill(text.valid, { number: number }),
+        fill(text.service, { letter: s10[1], meaning: service.meaning }),
+        country,
+        fill(text.track_at, { where: data.s10TrackAt })].concat(notes) };
+    }
+    for (var i = 0; i < carriers.length; i++) {
+      if (carriers[i].pattern.test(number)) {
+        var carrier = carriers[i].carrier;
+        return { verdict: "internal", step: carrier.step, lines: [
+          fill(text.internal, { number: number, carrier: carrier.name }),
+          carrier.meaning,
+          fill(text.track_at, { where: carrier.trackAt })].concat(notes) };
+      }
+    }
+    return { verdict: "unknown", lines: [text.unknown].concat(notes), step: data.unknownStep };
+  }
+
+  function show(answer) {
+    result.textContent = "";
+    answer.lines.forEach(function (line) {
+      var paragraph = document.createElement("p");
+      paragraph.textContent = line;
+      result.appendChild(paragraph);
+    });
+    if (answer.step) {
+      var next = document.createElement("p");
+      var link = document.createElement("a");
+      link.href = answer.step.href;
+      link.textContent = answer.step.text;
+      next.appendChild(link);
+      result.appendChild(next);
+    }
+    result.setAttribute("data-verdict", answer.verdict);
+    result.hidden = false;
+    var problem = answer.verdict === "empty";
+    input.setAttribute("aria-invalid", problem ? "true" : "false");
+    input.setAttribute("aria-describedby", "tc-number-hint" + (problem ? " " + result.id : ""));
+    if (problem) input.focus();
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    show(judge(input.value));
+  });
+  form.hidden = false;
+  var notice = document.querySelector(".tool-noscript");
+  if (notice) notice.hidden = true;
+})();

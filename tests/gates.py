@@ -1,0 +1,123 @@
+"""What the quality gates (tests/test_gates_*.py) and the benchmark share: the pages of a
+built site, found by walking it (so every new page is checked without a list to keep),
+the links and ids in a page, and a page's gzipped weight."""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# What a browser fetches by itself for a <link rel=...>; other rels are only links.
+FETCHED_RELS = {"stylesheet", "preload", "icon", "modulepreload", "manifest"}
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    """Every HTML page of a built site, 404.html included."""
+    return sorted(site_dir.rglob("*.html"))
+
+
+def page_url(site_dir: Path, page: Path) -> str:
+    """The path a local server serves a built page at: '/', '/about/', '/404.html'."""
+    relative = page.relative_to(site_dir).as_posix()
+    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+class PageLinks(HTMLParser):
+    """The ids, links and fetched resources of one HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, dict[str, str]]] = []  # (tag, attributes) with href or src
+        self.loads: list[str] = []  # what the browser fetches by itself
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value or "" for name, value in attrs}
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        if attrs.get("href") or attrs.get("src"):
+            self.links.append((tag, attrs))
+        if tag == "link":
+            fetched = attrs.get("href") if set(attrs.get("rel", "").split()) & FETCHED_RELS else None
+        else:
+            fetched = attrs.get("src")
+        if fetched:
+            self.loads.append(fetched)
+
+    @property
+    def urls(self) -> list[tuple[str, str]]:
+        """(tag, url) for every href and src."""
+        return [(tag, attrs[name]) for tag, attrs in self.links
+                for name in ("href", "src") if attrs.get(name)]
+
+
+@lru_cache(maxsize=None)
+def parse(path: Path) -> PageLinks:
+    parser = PageLinks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.netloc) or parts.scheme in ("http", "https")
+
+
+def gzipped_size(path: Path) -> int:
+    # mtime=0: the size must not depend on when it was measured.
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def page_weight(site_dir: Path, page: Path) -> dict[str, int]:
+    """Gzipped bytes of a page's HTML and of each local stylesheet and script it loads
+    (icons and images left out: a default Material page has the same favicon)."""
+    weight = {page.relative_to(site_dir).as_posix(): gzipped_size(page)}
+    for url in parse(page).loads:
+        path = urlsplit(url).path
+        if is_external(url) or not path.endswith((".css", ".js")):
+            continue
+        base = site_dir if path.startswith("/") else page.parent
+        resource = (base / path.lstrip("/")).resolve()
+        weight[resource.relative_to(site_dir.resolve()).as_posix()] = gzipped_size(resource)
+    return weight
+
+
+class _TextOf(HTMLParser):
+    """The text inside the first element that has a given class."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
+
+    def __init__(self, css_class: str):
+        super().__init__()
+        self.css_class, self.depth, self.done, self.parts = css_class, 0, False, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID or self.done:
+            return
+        if self.depth or self.css_class in (dict(attrs).get("class") or "").split():
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in self.VOID:
+            self.depth -= 1
+            self.done = self.depth == 0
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def text_weight(page: Path, css_class: str) -> int:
+    """Gzipped bytes of the plain text inside the element with this class: the words a
+    page carries, as against its markup, styles and scripts."""
+    parser = _TextOf(css_class)
+    parser.feed(page.read_text(encoding="utf-8"))
+    text = " ".join(" ".join(parser.parts).split())
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))

@@ -1,0 +1,193 @@
+"""What a contributor relies on: CONTRIBUTING.md's worked example works word for word,
+the pull-request automation is well-formed, and the pre-commit hook runs the checker."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.cli import main
+from generator.validate import load_and_validate
+
+from conftest import ROOT
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def example_section() -> str:
+    return GUIDE.split("## A worked example", 1)[1].split("\n## ", 1)[0]
+
+
+def worked_example() -> list[str]:
+    """The YAML blocks of the worked example, in the order the reader pastes them."""
+    return re.findall(r"```yaml\n(.*?)```", example_section(), flags=re.S)
+
+
+def paste_after(text: str, anchor: str, block: str, after: str = "") -> str:
+    """Paste block on the line after the first line that is `anchor` (ignoring its
+    indentation), looking only below the line `after` when given."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.rstrip() == after) if after else 0
+    at = next(i for i, line in enumerate(lines) if i >= start and line.strip() == anchor)
+    return "".join(lines[:at + 1]) + block + "".join(lines[at + 1:])
+
+
+def apply_worked_example(tree_text: str) -> str:
+    """Do what the example's steps say, as a reader following them would."""
+    fact, answer, nodes = worked_example()
+    # The places the steps name must be where the text says they are.
+    assert "find the line `facts:`" in GUIDE
+    assert "Find `what-is-happening:` under `nodes:`" in GUIDE
+    assert "right after the line `next: confirmed-dispute-button`" in GUIDE
+    assert "Go to the very end of the file and paste" in GUIDE
+    text = paste_after(tree_text, "facts:", fact)
+    text = paste_after(text, "next: confirmed-dispute-button", answer,
+                       after="  what-is-happening:")
+    return text + ("" if text.endswith("\n") else "\n") + nodes
+
+
+def russian_table() -> dict[str, str]:
+    """Step 4's table: English text -> Russian text."""
+    rows = re.findall(r"^\| (.+?) \| (.+?) \|$", example_section(), flags=re.M)
+    return {english: russian for english, russian in rows if english not in ("English", "---")}
+
+
+def translate_todo_entries(path: Path) -> None:
+    """What step 4 asks: every `todo: true` entry gets its Russian, the todo line goes."""
+    russian = russian_table()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    todo = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            if value.get("todo") is True:
+                todo.append(value)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(data)
+    assert sorted(" ".join(entry["text"].split()) for entry in todo) == sorted(russian)
+    for entry in todo:
+        entry["text"] = russian[" ".join(entry["text"].split())]
+        del entry["todo"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88),
+                    encoding="utf-8")
+
+
+def fresh_copy(dest: Path) -> Path:
+    """The work tree as a fresh clone has it (no virtualenv, no build output), so the
+    example runs with everything that sits beside the tree (translations included)."""
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", "build", ".pytest_cache", ".hypothesis",
+        "__pycache__", "*.egg-info"))
+    return dest
+
+
+def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
+    assert len(worked_example()) == 3
+    clone = fresh_copy(tmp_path / "clone")
+    tree = clone / "decision_tree.yaml"
+    tree.write_text(apply_worked_example(tree.read_text("utf-8")), encoding="utf-8")
+
+    # Step 4: the Russian text, added by the command and translated as the table says.
+    update = subprocess.run([sys.executable, "-m", "generator", "translations", "ru", "--update"],
+                            cwd=clone, capture_output=True, text=True)
+    assert update.returncode in (0, 1), update.stderr  # 1: texts left to translate
+    translate_todo_entries(clone / "translations" / "ru.yaml")
+
+    # Step 5, `make validate`: valid, with no warnings, as the guide promises.
+    check = subprocess.run([sys.executable, "-m", "generator", "validate", "decision_tree.yaml"],
+                           cwd=clone, capture_output=True, text=True)
+    assert (check.returncode, check.stderr) == (0, "")
+    assert check.stdout == "decision_tree.yaml: valid (0 warning(s))\n"
+
+    # The new steps are in the tree, reachable from the first question.
+    new_tree, _ = load_and_validate(tree)
+    assert {"early-confirm-asked", "do-not-confirm-early"} <= set(new_tree.reachable(new_tree.start))
+    assert "feedback_window_days" in new_tree.facts
+
+    # Step 5's build (`make build`): it passes, with the new step on the questionnaire.
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=clone,
+                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stdout + build.stderr
+    page = (clone / "site" / "questionnaire" / "index.html").read_text(encoding="utf-8")
+    assert 'id="do-not-confirm-early"' in page
+    assert "30 days after the" in page  # the fact, filled in
+    assert "early-confirm-asked" in (clone / "site" / "map" / "index.html").read_text("utf-8")
+    russian = (clone / "site" / "ru" / "questionnaire" / "index.html").read_text("utf-8")
+    assert "Вы уже подтвердили получение?" in russian
+
+
+def test_the_guide_shows_the_real_checker_message(tmp_path):
+    """Step 4 quotes what a typo gives; the checker must still say exactly that."""
+    tree = tmp_path / "decision_tree.yaml"
+    text = apply_worked_example((ROOT / "decision_tree.yaml").read_text("utf-8"))
+    tree.write_text(text.replace("next: early-confirm-asked", "next: early-confirm-askd"),
+                    encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        assert main(["validate", str(tree)]) == 1
+    quoted = "no node 'early-confirm-askd'; did you mean 'early-confirm-asked'?"
+    assert quoted in GUIDE
+    assert quoted in err.getvalue().splitlines()[0]
+
+
+def test_workflows_pass_githubs_schema():
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert [w.name for w in workflows] == ["deploy.yml", "test.yml"]
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                             "vendor.github-workflows", *map(str, workflows)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_requests_run_the_test_suite():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/test.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers
+    commands = [step.get("run") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert "make test" in commands
+
+
+def test_main_is_built_and_deployed_to_pages():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text())
+    assert workflow[True]["push"]["branches"] == ["main"]
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == "site"  # where `make build` writes the site
+    assert "make build" in [step.get("run") for step in steps]
+    assert {"pages": "write", "id-token": "write"}.items() <= workflow["permissions"].items()
+
+
+def test_pull_request_template_has_a_checklist():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text()
+    items = re.findall(r"^- \[ \] (.+)$", template, flags=re.M)
+    assert len(items) >= 4
+    assert any("make validate" in item for item in items)
+    assert any("make test" in item for item in items)
+
+
+def test_pre_commit_hook_runs_the_checker():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    hook = next(h for h in hooks if h["id"] == "validate-tree")
+    assert re.search(hook["files"], "decision_tree.yaml")
+    # `make validate` is the same command the guide and CI use; it must run the checker.
+    makefile = (ROOT / "Makefile").read_text()
+    assert hook["entry"] == "make validate"
+    assert re.search(r"^validate:.*\n\t\$\(PY\) -m generator validate decision_tree\.yaml$",
+                     makefile, flags=re.M)

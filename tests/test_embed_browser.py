@@ -1,0 +1,279 @@
+"""The embed in real headless Chromium, inside host pages served from another origin
+(a second local server): the documented snippet, auto-resize, forged messages, the
+sandbox, two embeds, ?start=, no JavaScript in the frame, axe-core, privacy.
+
+Clicks are real mouse clicks at the element's place on screen (page.mouse), which,
+unlike locator.click(), never scroll the host page themselves: so a host page that
+moves was moved by the embed."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import serve
+from generator.i18n import locale
+from test_embed_build import SITE_URL, embed_snippet
+from test_questionnaire_browser import TREE, walk_to
+
+pytestmark = pytest.mark.browser
+
+VIEWPORT = {"width": 1000, "height": 1400}
+FORGED_HEIGHT = 77
+_names = itertools.count()
+
+
+class Host:
+    """Host pages in a folder served from a second origin."""
+
+    def __init__(self, folder, site_url: str):
+        self.folder, self.site_url = folder, site_url
+        self.url, self.server = serve(folder)
+
+    def page(self, body: str) -> str:
+        """A tall host page with body between a header and a long footer."""
+        name = f"host-{next(_names)}.html"
+        (self.folder / name).write_text(
+            "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Forum</title>"
+            "<link rel='icon' href='data:,'></head><body style='margin:0'><div style='height:300px'>A forum post</div>"
+            f"{body}<div style='height:3000px'>More posts</div></body></html>",
+            encoding="utf-8")
+        return f"{self.url}/{name}"
+
+    def snippet(self, site_dir, query: str = "", attributes: str = "") -> str:
+        """The documented snippet, pointed at the local site."""
+        code = embed_snippet(site_dir).replace(SITE_URL, self.site_url + "/")
+        code = code.replace('/embed/"', f'/embed/{query}"', 1)
+        return code.replace("<iframe ", f"<iframe {attributes} ", 1) if attributes else code
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory, site_url):
+    host = Host(tmp_path_factory.mktemp("host"), site_url)
+    assert host.url != site_url
+    yield host
+    host.server.shutdown()
+
+
+@pytest.fixture
+def open_host(make_page, site_url, host):
+    def open_(body: str, javascript: bool = True):
+        page = make_page(javascript=javascript, viewport=VIEWPORT)
+        page.requests.allowed = (site_url, host.url)
+        page.goto(host.page(body))
+        return page
+    return open_
+
+
+def frame_of(page, index: int = 0):
+    frame = page.locator("iframe").nth(index).element_handle().content_frame()
+    frame.wait_for_load_state()
+    return frame
+
+
+def fits(frame) -> None:
+    """Wait until the frame's height is its content's: no inner scrollbar, no gap."""
+    frame.wait_for_function("""() => {
+        const root = document.documentElement;
+        const content = Math.ceil(root.getBoundingClientRect().height);
+        return root.scrollHeight <= root.clientHeight && root.clientHeight - content <= 1;
+    }""")
+
+
+def frame_height(page, index: int = 0) -> float:
+    return page.locator("iframe").nth(index).bounding_box()["height"]
+
+
+def visible_step(frame) -> str:
+    steps = frame.locator("section.pq-step:visible")
+    assert steps.count() == 1, "exactly one step is shown"
+    return steps.first.get_attribute("id")
+
+
+def click(page, locator) -> None:
+    """A person's click where the element is on screen (it must be in view)."""
+    box = locator.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= VIEWPORT["height"], \
+        "the element is on screen"
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def answer(page, frame, label: str) -> None:
+    link = frame.locator("section.pq-step:visible").get_by_role("link", name=label, exact=True)
+    click(page, link)
+
+
+def walk(page, frame, path) -> list[float]:
+    """Answer along path; the frame's height after each step. Before each answer the
+    host page is scrolled so that the step's heading is off screen, above: had the
+    embed scrolled a heading into view (focus() without preventScroll, a fragment
+    jump), the host page would move, and the walk fails."""
+    heights = []
+    for question_id, given in path:
+        assert visible_step(frame) == question_id
+        heading = frame.locator("section.pq-step:visible .pq-title").bounding_box()
+        page.evaluate(f"window.scrollBy(0, {heading['y'] + heading['height'] + 4})")
+        scrolled = page.evaluate("window.scrollY")
+        answer(page, frame, given.label)
+        frame.wait_for_function(f"location.hash === '#{given.next}'")
+        fits(frame)
+        assert page.evaluate("window.scrollY") == scrolled, "the host page moved"
+        heights.append(frame_height(page))
+    return heights
+
+
+def test_snippet_embeds_and_fits_every_step_without_scrolling_the_host(open_host, host,
+                                                                        site_dir, site_url):
+    outcome, path = walk_to("empty-parcel")
+    page = open_host(host.snippet(site_dir))
+    frame = frame_of(page)
+    fits(frame)
+    first = frame_height(page)
+    assert first != 640  # the snippet's fixed 40rem, replaced by the content's height
+    heights = walk(page, frame, path)  # the host page does not move (see walk)
+    assert visible_step(frame) == outcome.id
+    assert len({first, *heights}) > 1, "the frame's height follows its content"
+    # within the frame, focus went to the new step's heading after the reader's click
+    assert frame.evaluate("document.activeElement.id") == f"{outcome.id}-title"
+    assert page.url.startswith(host.url)
+    # the full guide opens in a new tab, leaving host and frame where they were
+    with page.context.expect_page() as opened:
+        click(page, frame.locator(f"#{outcome.id} .pq-guide a"))
+    tab = opened.value
+    tab.wait_for_load_state()
+    assert tab.url == f"{site_url}/guides/{outcome.guide}/"
+    assert tab.evaluate("window.opener") is None  # rel="noopener"
+    assert visible_step(frame) == outcome.id
+    # nothing stored, no cookie, no request to any other host
+    assert frame.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.context.cookies() == []
+    assert page.requests.foreign() == []
+    assert page.console_errors == []
+
+
+def test_the_page_stays_put_on_load(open_host, host, site_dir):
+    page = open_host(host.snippet(site_dir, query="#" + walk_to("empty-parcel")[0].id))
+    frame = frame_of(page)
+    fits(frame)
+    assert page.evaluate("window.scrollY") == 0
+    # no focus taken before the reader acts: not the frame, not a heading inside it
+    assert page.evaluate("document.activeElement === document.body")
+    assert frame.evaluate("document.activeElement === document.body")
+
+
+def test_messages_from_other_windows_resize_nothing(open_host, host, site_dir):
+    forged = f"{{type: 'parcel-help:height', height: {FORGED_HEIGHT}}}"
+    page = open_host(
+        host.snippet(site_dir) +
+        # another frame on the host page, and the host page itself, post our shape
+        f"<iframe title='Ads' srcdoc=\"<script>parent.postMessage({forged}, '*')</script>\">"
+        "</iframe><script>window.seen = 0; addEventListener('message', e => "
+        f"e.data.height === {FORGED_HEIGHT} && window.seen++); postMessage({forged}, '*')"
+        "</script>")
+    frame = frame_of(page)
+    fits(frame)
+    page.wait_for_function("window.seen === 2")  # both forged messages arrived
+    fits(frame)
+    assert frame_height(page) != FORGED_HEIGHT
+    assert frame_height(page, 1) != FORGED_HEIGHT
+
+
+def test_sandboxed_embed_walks_to_an_outcome(open_host, host, site_dir):
+    outcome, path = walk_to("wrong-city-or-stranger")
+    page = open_host(host.snippet(site_dir, attributes='sandbox="allow-scripts allow-popups"'))
+    frame = frame_of(page)
+    assert frame.evaluate("origin") == "null"  # really sandboxed: an opaque origin
+    fits(frame)
+    walk(page, frame, path)  # the host page does not move (see walk)
+    assert visible_step(frame) == outcome.id
+    assert page.console_errors == []
+    assert page.requests.foreign() == []
+
+
+def test_two_embeds_resize_independently(open_host, host, site_dir):
+    _, path = walk_to("empty-parcel")
+    page = open_host(host.snippet(site_dir) + host.snippet(site_dir, query="?start=" + path[1][0]))
+    first, second = frame_of(page, 0), frame_of(page, 1)
+    fits(first)
+    fits(second)
+    assert visible_step(second) == path[1][0]
+    second_height = frame_height(page, 1)
+    walk(page, first, path[:2])
+    fits(first)
+    assert frame_height(page, 1) == second_height
+    assert visible_step(second) == path[1][0]
+    # and the other way round
+    first_height = frame_height(page, 0)
+    answer(page, second, path[1][1].label)
+    second.wait_for_function(f"location.hash === '#{path[1][1].next}'")
+    fits(second)
+    assert frame_height(page, 1) != second_height
+    assert frame_height(page, 0) == first_height
+
+
+def test_start_option_begins_at_that_step(make_page, site_url):
+    _, path = walk_to("invalid-tracking-number")
+    step = path[-1][0]
+    page = make_page()
+    page.goto(f"{site_url}/embed/?start={step}")
+    assert visible_step(page) == step
+    assert page.locator(".pq-notice").is_hidden()
+    answer_link = page.locator(f"#{step} .pq-answer", has_text=path[-1][1].label)
+    answer_link.click()
+    assert visible_step(page) == path[-1][1].next
+    assert page.requests.foreign() == [] and page.console_errors == []
+
+
+def test_unknown_start_shows_the_first_question_with_a_notice(make_page, site_url):
+    page = make_page()
+    page.goto(f"{site_url}/embed/?start=no-such-step")
+    assert visible_step(page) == TREE.start
+    notice = page.locator(".pq-notice")
+    assert notice.is_visible()
+    assert notice.inner_text() == locale("en").t("unknown_step")
+
+
+@pytest.mark.parametrize("how", ["sandbox without scripts", "JavaScript off"])
+def test_embed_without_javascript_walks_to_an_outcome(open_host, host, site_dir, how):
+    outcome, path = walk_to("invalid-tracking-number")
+    if how == "JavaScript off":  # for the host page too: no resize, a fixed height
+        page = open_host(host.snippet(site_dir), javascript=False)
+    else:  # only the frame has no scripts; the host page runs its own
+        page = open_host(host.snippet(site_dir, attributes='sandbox="allow-popups"'))
+    frame = frame_of(page)
+    assert frame.locator(".pq").count() == 1 and frame.locator(".pq.pq-js").count() == 0
+    for question_id, given in path:
+        assert visible_step(frame) == question_id
+        frame.locator("section.pq-step:visible").get_by_role(
+            "link", name=given.label, exact=True).click()
+    assert visible_step(frame) == outcome.id
+    assert len(page.context.pages) == 1  # every step stayed in the frame
+    assert page.requests.foreign() == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("fragment", ["", "#" + walk_to("empty-parcel")[0].id])
+def test_axe_reports_no_violations_in_the_embed(make_page, site_url, scheme, fragment):
+    page = make_page(color_scheme=scheme)
+    page.goto(f"{site_url}/embed/{fragment}")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_embed_guide_has_a_copy_button_and_a_live_preview(make_page, site_url, site_dir):
+    page = make_page()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site_url}/embed-guide/")
+    preview = page.locator("iframe[data-parcel-help]")
+    assert preview.count() == 1
+    frame = preview.element_handle().content_frame()
+    frame.wait_for_load_state()
+    fits(frame)  # the live preview is sized by the host script, like any embed
+    assert visible_step(frame) == TREE.start
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.locator("pre.copy button[data-md-type=copy]").click()
+    assert page.evaluate("navigator.clipboard.readText()").strip() == embed_snippet(site_dir)
+    assert page.requests.foreign() == [] and page.console_errors == []

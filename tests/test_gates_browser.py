@@ -1,0 +1,99 @@
+"""Gates in headless Chromium, for every page of the built site (found by walking it):
+axe-core finds no violation, nothing is requested from any host but the local server,
+no cookie or web storage entry is set, and the console shows no error.
+
+One browser page visits every built page once (that keeps the suite fast); what each
+visit saw is recorded, and each gate below asserts on its own part of the record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from gates import built_pages, page_url
+
+pytestmark = pytest.mark.browser
+
+STORAGE = "[localStorage.length, sessionStorage.length, document.cookie]"
+EVERY_RULE = {"resultTypes": ["violations"]}
+# The dark scheme changes colours only: its pass runs axe's colour rules alone.
+COLOUR_RULES = EVERY_RULE | {"runOnly": {"type": "rule",
+                                         "values": ["color-contrast", "link-in-text-block"]}}
+
+
+@dataclass
+class Visit:
+    violations: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    storage: list = field(default_factory=list)
+
+
+@dataclass
+class SiteVisit:
+    visits: dict[str, Visit]
+    cookies: list[dict]
+
+
+def visit_every_page(browser, site_url, site_dir, axe_options=EVERY_RULE, **context_options) -> SiteVisit:
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    axe = Axe()
+    current = Visit()
+    page.on("request", lambda r: r.url.startswith(site_url)
+            or r.url.startswith(("data:", "blob:")) or current.foreign_requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and current.console_errors.append(m.text))
+    page.on("pageerror", lambda e: current.console_errors.append(str(e)))
+    visits = {}
+    try:
+        for built in built_pages(site_dir):
+            path = page_url(site_dir, built)
+            current = visits[path] = Visit()
+            page.goto(site_url + path)
+            current.violations = [
+                f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+                for v in axe.run(page, options=axe_options).response["violations"]]
+            current.storage = page.evaluate(STORAGE)
+        # A request or error coming late (the search index) counts for the page after;
+        # the last page's are waited for here.
+        page.wait_for_load_state("networkidle")
+        return SiteVisit(visits, context.cookies())
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def site_visit(browser, site_url, site_dir) -> SiteVisit:
+    return visit_every_page(browser, site_url, site_dir)
+
+
+def test_every_page_was_visited(site_visit, site_dir):
+    assert len(site_visit.visits) == len(built_pages(site_dir)) > 10
+    assert "/404.html" in site_visit.visits and "/questionnaire/" in site_visit.visits
+
+
+def test_axe_finds_no_violation_on_any_page(site_visit):
+    assert {path: v.violations for path, v in site_visit.visits.items() if v.violations} == {}
+
+
+def test_axe_finds_no_violation_in_the_dark_scheme(browser, site_url, site_dir):
+    """Material's slate scheme has colours of its own: contrast is checked there too."""
+    dark = visit_every_page(browser, site_url, site_dir, COLOUR_RULES, color_scheme="dark")
+    assert {path: v.violations for path, v in dark.visits.items() if v.violations} == {}
+
+
+def test_no_page_requests_another_host(site_visit):
+    assert {path: v.foreign_requests for path, v in site_visit.visits.items()
+            if v.foreign_requests} == {}
+
+
+def test_no_page_sets_a_cookie_or_stores_anything(site_visit):
+    assert site_visit.cookies == []
+    assert {path: v.storage for path, v in site_visit.visits.items() if v.storage != [0, 0, ""]} == {}
+
+
+def test_no_page_logs_a_console_error(site_visit):
+    assert {path: v.console_errors for path, v in site_visit.visits.items()
+            if v.console_errors} == {}

@@ -1,0 +1,202 @@
+"""Russian: every text of the tree and every template string has a translation, a
+changed English text makes its translation stale (with the right line), the
+translators' helper adds what is missing and touches nothing else, and figures and
+dates read as Russian does."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.i18n import check_locale, locale
+from generator.loader import load_file
+from generator.model import Fact
+from generator.translate import check, check_all, fingerprint, load_all, units
+
+from conftest import ROOT
+
+TREE_FILE = ROOT / "decision_tree.yaml"
+RU_FILE = ROOT / "translations" / "ru.yaml"
+
+
+@pytest.fixture(scope="module")
+def trees():
+    found, warnings = load_all(TREE_FILE)
+    assert warnings == []
+    return found
+
+
+def test_every_node_guide_and_fact_has_russian_text(trees):
+    english, russian = trees["en"], trees["ru"]
+    assert list(russian.nodes) == list(english.nodes)  # the same ids, in the same order
+    for node_id, node in english.nodes.items():
+        translated = russian.nodes[node_id]
+        assert [a.next for a in translated.answers] == [a.next for a in node.answers]
+        assert translated.title != node.title, node_id
+        for ours, theirs in zip(translated.answers, node.answers):
+            assert ours.label != theirs.label, node_id
+    for slug, guide in english.guides.items():
+        assert russian.guides[slug].title != guide.title
+        assert [s.heading != t.heading for s, t in
+                zip(russian.guides[slug].sections, guide.sections)] == [True] * len(guide.sections)
+    for name, fact in english.facts.items():
+        assert russian.facts[name].label != fact.label
+        assert (russian.facts[name].value, russian.facts[name].max) == (fact.value, fact.max)
+
+
+def test_the_real_translation_is_complete_and_current():
+    errors, warnings = check_all(load_file(TREE_FILE))
+    assert [e.format() for e in errors + warnings] == []
+
+
+def _copy_project(tmp_path: Path) -> Path:
+    """The tree and its translation in a scratch folder, to break on purpose."""
+    (tmp_path / "translations").mkdir()
+    shutil.copy(TREE_FILE, tmp_path / "decision_tree.yaml")
+    shutil.copy(RU_FILE, tmp_path / "translations" / "ru.yaml")
+    return tmp_path / "decision_tree.yaml"
+
+
+def _validate(tree: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "validate", str(tree)],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text in line)
+
+
+def test_changed_english_makes_the_translation_stale_at_its_line(tmp_path):
+    tree = _copy_project(tmp_path)
+    old = "What is happening with your order?"
+    tree.write_text(tree.read_text().replace(old, "What happened to your order?"))
+    result = _validate(tree)
+    assert result.returncode == 1
+    ru = tmp_path / "translations" / "ru.yaml"
+    title_at = _line_of(ru, "Что происходит с вашим заказом?") - 1  # its source_hash line
+    new_hash = fingerprint("What happened to your order?")
+    expected = (f"{ru}:{title_at}:20: stale: the English of nodes.what-is-happening.title "
+                f"changed since it was translated ({tree}:{_line_of(tree, 'What happened')}); "
+                f"re-translate it and set source_hash: {new_hash}")
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_translation_points_at_the_english_line(tmp_path):
+    tree = _copy_project(tmp_path)
+    ru = tmp_path / "translations" / "ru.yaml"
+    data = yaml.safe_load(ru.read_text())
+    del data["nodes"]["closed-how"]["title"]
+    ru.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    result = _validate(tree)
+    assert result.returncode == 1
+    line = _line_of(tree, "title: How did the dispute end?")
+    assert (f"{tree}:{line}:12: nodes.closed-how.title has no ru text in {ru}; run "
+            "`python -m generator translations --update ru` to add it") in result.stderr
+
+
+def test_a_broken_translation_stops_the_build_with_its_line(tmp_path):
+    """Russian text is contributor text too: no raw HTML, the same facts."""
+    from conftest import build_site
+
+    tree = _copy_project(tmp_path)
+    shutil.copy(ROOT / "tools.yaml", tmp_path / "tools.yaml")
+    ru = tmp_path / "translations" / "ru.yaml"
+    text = ru.read_text()
+    ru.write_text(text.replace("Посылка пришла пустой", "<b>Посылка</b> пришла пустой", 1))
+    result = build_site(tmp_path / "site", tree=tree)
+    assert result.returncode == 1
+    line = _line_of(ru, "<b>Посылка</b>")
+    assert f"{ru}:{line}:13: raw HTML is not allowed in text" in result.stdout + result.stderr
+
+
+def test_update_adds_missing_texts_as_todo_and_keeps_stale_ones(tmp_path):
+    tree = _copy_project(tmp_path)
+    ru = tmp_path / "translations" / "ru.yaml"
+    text = tree.read_text()
+    text = text.replace("What is happening with your order?", "What happened to your order?")
+    ended = "      - label: It has already ended\n        next: protection-ended-when\n"
+    text = text.replace(ended, ended + "      - label: I do not know\n"
+                                       "        next: protection-ended-when\n", 1)
+    tree.write_text(text)
+    before = yaml.safe_load(ru.read_text())["nodes"]["what-is-happening"]["title"]
+    result = subprocess.run([sys.executable, "-m", "generator", "translations", "ru",
+                             str(tree), "--update"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1  # still work to do: the stale title and the new label
+    assert "added (todo): nodes.protection-left.answers[3].label" in result.stdout
+    assert "stale, re-translate: nodes.what-is-happening.title" in result.stdout
+    data = yaml.safe_load(ru.read_text())
+    assert data["nodes"]["what-is-happening"]["title"] == before  # nothing refreshed
+    added = data["nodes"]["protection-left"]["answers"][3]["label"]
+    assert added == {"source_hash": fingerprint("I do not know"), "todo": True,
+                     "text": "I do not know"}
+    assert f"{ru}:{_line_of(ru, 'text: I do not know') - 1}:" in result.stderr
+
+
+def test_leftover_translations_are_reported(tmp_path):
+    tree = _copy_project(tmp_path)
+    ru = tmp_path / "translations" / "ru.yaml"
+    ru.write_text(ru.read_text() + "retired:\n  title:\n    source_hash: '00000000'\n"
+                                   "    text: Старый текст\n")
+    errors, warnings = check(load_file(tree), load_file(ru), "ru")
+    assert errors == []
+    assert [w.message for w in warnings] == ["retired.title is not in the tree any more; "
+                                             "delete it"]
+
+
+def test_every_english_template_string_has_russian():
+    assert [p.format() for p in check_locale("ru")] == []
+    english, russian = locale("en").data, locale("ru").data
+    assert set(english["strings"]) <= set(russian["strings"])
+    assert set(english["units"]) <= set(russian["units"]) <= set(russian["range_units"])
+
+
+def test_missing_template_string_is_reported_at_the_english_line(tmp_path, monkeypatch):
+    from generator import i18n
+
+    locales = tmp_path / "locales"
+    shutil.copytree(i18n.LOCALES, locales)
+    ru = locales / "ru.yaml"
+    ru.write_text(ru.read_text().replace("  start_again: Начать заново\n", ""))
+    monkeypatch.setattr(i18n, "LOCALES", locales)
+    problems = [p.format() for p in check_locale("ru")]
+    line = _line_of(locales / "en.yaml", "start_again:")
+    assert problems == [f"{locales / 'en.yaml'}:{line}:3: strings.start_again has no ru text "
+                        f"in {ru}"]
+
+
+def _fact(value: int, unit: str = "days", high: int | None = None) -> Fact:
+    return Fact("x", "label", value, unit, "source", date(2026, 11, 26), max=high)
+
+
+@pytest.mark.parametrize(("fact", "text"), [
+    (_fact(1), "1 день"), (_fact(3), "3 дня"), (_fact(5), "5 дней"), (_fact(11), "11 дней"),
+    (_fact(21), "21 день"), (_fact(5, "working_days"), "5 рабочих дней"),
+    (_fact(3, "months"), "3 месяца"), (_fact(1500), "1\u00a0500 дней"),
+    (_fact(1, "working_days", 10), "от 1 до 10 рабочих дней"),
+    (_fact(60, high=90), "от 60 до 90 дней"), (_fact(1, high=21), "от 1 до 21 дня"),
+    (_fact(2, "hours", 3), "от 2 до 3 часов"),
+])
+def test_russian_figures_read_as_russian(fact, text):
+    assert locale("ru").fact_text(fact) == text
+
+
+def test_russian_dates_use_the_genitive():
+    assert locale("ru").date_text(date(2026, 11, 26)) == "26 ноября 2026 г."
+    assert locale("en").date_text(date(2026, 11, 26)) == "26 November 2026"
+
+
+def test_every_text_unit_is_keyed_where_the_tree_holds_it():
+    keys = {u.key for u in units(load_file(TREE_FILE))}
+    assert ("nodes", "what-is-happening", "answers", 0, "label") in keys
+    assert ("guides", "parcel-lost", "sections", 0, "text") in keys
+    assert ("facts", "refund_working_days", "note") in keys
+    assert not any(key[-1] in ("next", "type", "guide", "starts_at", "unit", "checked")
+                   for key in keys)

@@ -1,0 +1,177 @@
+"""The Russian site in real headless Chromium: the questionnaire walks to its outcomes
+with and without JavaScript, the language menu keeps the step, search stays in the
+page's language, axe-core finds nothing, and every page declares its language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from generator.translate import load_all
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+TREES, _ = load_all(ROOT / "decision_tree.yaml")
+EN, RU = TREES["en"], TREES["ru"]
+WALK_GUIDES = ("empty-parcel", "wrong-city-or-stranger", "invalid-tracking-number")
+
+
+def walk_to(guide: str):
+    outcome = RU.outcomes_for_guide(guide)[0]
+    return outcome, RU.shortest_path(outcome.id)
+
+
+def visible_step(page) -> str:
+    steps = page.locator("section.pq-step:visible")
+    assert steps.count() == 1, "exactly one step is shown"
+    return steps.first.get_attribute("id")
+
+
+def answer(page, label: str) -> None:
+    page.locator("section.pq-step:visible").get_by_role("link", name=label, exact=True).click()
+
+
+def test_russian_questionnaire_has_the_same_steps(make_page, site_url):
+    ids = {}
+    for prefix in ("", "ru/"):
+        page = make_page(javascript=False)
+        page.goto(f"{site_url}/{prefix}questionnaire/")
+        ids[prefix] = page.locator("section.pq-step").evaluate_all("els => els.map(e => e.id)")
+    assert ids["ru/"] == ids[""] == list(EN.nodes)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize("guide", WALK_GUIDES)
+def test_walk_the_russian_questionnaire(make_page, site_url, guide, javascript):
+    outcome, path = walk_to(guide)
+    page = make_page(javascript=javascript)
+    page.goto(f"{site_url}/ru/questionnaire/")
+    for question_id, given in path:
+        assert visible_step(page) == question_id
+        answer(page, given.label)  # the Russian label
+        assert page.url.endswith(f"#{given.next}")
+    assert visible_step(page) == outcome.id
+    shown = page.locator(f"#{outcome.id}")
+    assert shown.locator(".pq-title").inner_text() == outcome.title
+    assert "Что делать сейчас" in shown.inner_text()
+    if javascript:
+        assert page.title().startswith(outcome.title)
+        assert page.locator(".pq-trail-answer").all_inner_texts() == [a.label for _, a in path]
+    shown.locator(".pq-guide a").click()
+    assert page.url == f"{site_url}/ru/guides/{guide}/"
+    assert page.locator("h1").inner_text() == RU.guides[guide].title
+    assert page.requests.foreign() == []
+    assert page.console_errors == []
+
+
+def open_language_menu(page, lang: str):
+    """Material's language menu opens on focus; the link for `lang` inside it."""
+    page.locator(".md-header__option .md-select > button").focus()
+    link = page.locator(f"a.md-select__link[hreflang='{lang}']")
+    link.wait_for(state="visible")
+    return link
+
+
+def test_switching_language_keeps_the_questionnaire_step(make_page, site_url):
+    outcome, path = walk_to("empty-parcel")
+    page = make_page()
+    page.goto(f"{site_url}/ru/questionnaire/")
+    for _, given in path[:2]:
+        answer(page, given.label)
+    step = path[1][1].next
+    open_language_menu(page, "en").click()
+    assert page.url == f"{site_url}/questionnaire/#{step}"
+    assert visible_step(page) == step
+    assert page.locator("html").get_attribute("lang") == "en"
+    open_language_menu(page, "ru").click()
+    assert page.url == f"{site_url}/ru/questionnaire/#{step}"
+    assert page.locator(f"#{step} .pq-title").inner_text() == RU.nodes[step].title
+
+
+def test_switching_language_without_javascript(make_page, site_url):
+    outcome, _ = walk_to("wrong-city-or-stranger")
+    page = make_page(javascript=False)
+    page.goto(f"{site_url}/ru/questionnaire/#{outcome.id}")
+    assert visible_step(page) == outcome.id
+    open_language_menu(page, "en").click()  # the menu opens on focus by CSS alone
+    assert page.url == f"{site_url}/questionnaire/"
+    page.goto(f"{site_url}/guides/parcel-lost/")
+    open_language_menu(page, "ru").click()
+    assert page.url == f"{site_url}/ru/guides/parcel-lost/"
+    assert page.locator("h1").inner_text() == RU.guides["parcel-lost"].title
+
+
+def search(page, words: str) -> list[str]:
+    """Type into Material's search as a person would; the result links' addresses."""
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(words, delay=20)
+    # Material reads the query on keyup; Playwright types letters that are not on its
+    # (US) keyboard without key events, as an input method would, so end with a key.
+    field.press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(state="attached")
+    return [re.sub(r"\?h=[^#]*", "", href) for href in results.evaluate_all(
+        "links => links.map(a => a.href)")]
+
+
+def test_russian_search_finds_russian_pages_only(make_page, site_url):
+    page = make_page()
+    page.goto(f"{site_url}/ru/")
+    found = search(page, "сортировочной")
+    assert f"{site_url}/ru/guides/parcel-lost/" in [u.split("#")[0] for u in found]
+    assert all(u.startswith(f"{site_url}/ru/") for u in found), found
+    # Material's own words in Russian too
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "Поиск"
+    assert page.console_errors == []
+
+
+def test_english_search_finds_english_pages_only(make_page, site_url):
+    page = make_page()
+    page.goto(f"{site_url}/guides/")
+    found = search(page, "sorting")
+    assert f"{site_url}/guides/parcel-lost/" in [u.split("#")[0] for u in found]
+    assert not any("/ru/" in u for u in found), found
+
+
+RUSSIAN_PAGES = ["ru/", "ru/questionnaire/", "ru/guides/", "ru/guides/empty-parcel/",
+                 "ru/facts/", "ru/about/"]
+
+
+@pytest.mark.parametrize("path", RUSSIAN_PAGES)
+def test_axe_reports_no_violations_on_russian_pages(make_page, site_url, path):
+    page = make_page()
+    page.goto(f"{site_url}/{path}")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_russian_outcome_step_has_no_violations(make_page, site_url):
+    outcome, _ = walk_to("empty-parcel")
+    page = make_page()
+    page.goto(f"{site_url}/ru/questionnaire/#{outcome.id}")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_every_page_declares_its_language(site_dir):
+    wrong = []
+    for html in site_dir.rglob("*.html"):
+        relative = html.relative_to(site_dir).as_posix()
+        want = "ru" if relative.startswith("ru/") else "en"
+        found = re.search(r"<html[^>]*\blang=\"([^\"]+)\"", html.read_text(encoding="utf-8"))
+        if not found or found.group(1) != want:
+            wrong.append(f"{relative}: {found.group(1) if found else 'no lang'}")
+    assert wrong == []
+    assert (site_dir / "ru" / "questionnaire" / "index.html").is_file()
+
+
+def test_russian_pages_link_to_their_english_twin(site_dir):
+    page = (site_dir / "ru" / "guides" / "parcel-lost" / "index.html").read_text()
+    assert re.search(r'<a href="../../../guides/parcel-lost/" hreflang="en" lang="en"', page)
+    assert "<title>Посылка потерялась или так и не пришла - Помощь с посылкой</title>" in page

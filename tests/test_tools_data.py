@@ -1,0 +1,129 @@
+"""tools.yaml, the buyer tools' data: it validates against tools.schema.json and the
+tree, and each kind of mistake is reported as tools.yaml:LINE:COLUMN: message."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from generator.errors import TreeError
+from generator.render import Renderer
+from generator.tools import TOOLS, country_names, json_block, load_tools, offers, tools_path
+
+from conftest import FIXTURES, ROOT, build_site
+from tools_pages import TREE
+
+TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
+
+
+def test_the_real_file_is_valid():
+    data = load_tools(ROOT / "tools.yaml", TREE)
+    assert tools_path(TREE) == ROOT / "tools.yaml"
+    assert {c["example"] for c in data["tracking"]["carriers"]} >= {
+        "LP00123456789012", "YT1234567890123456"}
+
+
+def broken(tmp_path, old: str, new: str) -> tuple[str, int]:
+    """tools.yaml with one change; returns its path and the changed line's number."""
+    assert TEXT.count(old) >= 1, old
+    text = TEXT.replace(old, new, 1)
+    path = tmp_path / "tools.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path), text[: text.index(new)].count("\n") + 1
+
+
+def problems(path: str) -> list[str]:
+    with pytest.raises(TreeError) as caught:
+        load_tools(path, TREE)
+    return [p.format() for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("    step: internal-carrier-number\n      source: parcel-help domain notes\n",
+     "    step: no-such-step\n      source: parcel-help domain notes\n",
+     "node 'no-such-step' is not in decision_tree.yaml"),
+    ("      letters: [U]", "      letters: [U, R]", "letter R is already in service 'tracked'"),
+    ('    pattern: "YT[0-9]{16}"', '    pattern: "YT\\\\d{16}"', "may use only A-Z"),
+    ('    pattern: "YT[0-9]{16}"', '    pattern: "YT[0-9]{15}"', "does not match the pattern"),
+    ('    pattern: "YT[0-9]{16}"', '    pattern: "YT[0-9{16}"', "not a valid regular expression"),
+    ("  - fact: escalation_days", "  - fact: no_such_fact", "fact 'no_such_fact' is not"),
+    ("  - fact: escalation_days", "  - fact: untracked_lost_months", "counts months"),
+    ("Hello. I have not received my order {order}.", "Hello. I have not received my order {orderr}.",
+     "unknown placeholder {orderr}"),
+    ("The parcel was empty.", "The parcel was “empty”.", "may be garbled by a translator"),
+    ("    direction: before", "    direction: earlier", "must be one of: before, after"),
+    ("    example: LP00123456789012", "    example: lp001", "'example' 'lp001' is not valid"),
+    ("  bad_check_digit_step: fake-number-dispute",
+     "  bad_check_digit_step: fake-number-dispute\n  bad_check_digit_step: x",
+     "duplicate key 'bad_check_digit_step'"),
+    ("  unknown_step: fake-number-dispute", "\tunknown_step: fake-number-dispute",
+     "indent with spaces, not tabs"),
+])
+def test_a_broken_file_gives_its_line(tmp_path, old, new, message):
+    path, line = broken(tmp_path, old, new)
+    found = problems(path)
+    assert any(p.startswith(f"{path}:") and message in p for p in found), found
+    lines = {int(p.split(":")[1]) for p in found if message in p}
+    # the line of the change, or the next one for a change that adds a line
+    assert lines & {line, line + 1}, (found, line)
+
+
+def test_a_missing_field_is_named(tmp_path):
+    path, _ = broken(tmp_path, "  s10_track_at:\n", "  s10_track_att:\n")
+    found = problems(path)
+    assert any("unknown field 's10_track_att'" in p and "did you mean 's10_track_at'" in p
+               for p in found), found
+    assert any("missing the required field 's10_track_at'" in p for p in found), found
+
+
+def test_the_build_stops_with_the_line_and_no_traceback(tmp_path):
+    shutil.copy(ROOT / "decision_tree.yaml", tmp_path / "decision_tree.yaml")
+    path, line = broken(tmp_path, "    - tracking-shows\n", "    - tracking-showz\n")
+    result = build_site(tmp_path / "site", tree=tmp_path / "decision_tree.yaml")
+    assert result.returncode != 0
+    assert f"tools.yaml:{line}:" in result.stderr + result.stdout
+    assert "node 'tracking-showz'" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_another_tree_gets_the_projects_tools_without_dead_links():
+    """A tree with no tools.yaml beside it (tests, benchmarks) still has the tool
+    pages the nav names; links to steps and facts it lacks are left out."""
+    from generator.validate import load_and_validate
+    tree, _ = load_and_validate(FIXTURES / "valid_tree.yaml")
+    renderer = Renderer(tree, "en")
+    pages = renderer.pages()
+    assert {"tools/index.md", "tools/tracking.md", "tools/deadlines.md",
+            "tools/message.md"} <= set(pages)
+    assert set(offers(renderer)) <= set(tree.nodes)
+    for node_id in ("fake-number-dispute", "tracking-shows"):
+        assert node_id not in tree.nodes and f"#{node_id}" not in pages["tools/tracking.md"]
+
+
+def test_every_tool_is_offered_somewhere_and_links_use_known_pages():
+    renderer = Renderer(TREE, "en")
+    found = offers(renderer)
+    assert {tool for links in found.values() for tool, _, _ in links} == set(TOOLS)
+    assert set(found) <= set(TREE.nodes)
+    html = renderer.steps_html("../guides/")
+    assert 'href="../tools/tracking/" data-tool-link="tracking-checker"' in html
+
+
+def test_country_names_and_safe_json():
+    names = country_names("en")
+    for code in ("CN", "HK", "SG", "MY", "TH", "RU", "US", "GB", "DE", "NL", "LT", "LV", "EE",
+                 "PL"):
+        assert code in names
+    assert names["CN"] == "China" and "ZZ" not in names and "EU" not in names
+    assert "</script>" not in json_block({"x": "</script><b>&"})
+
+
+def test_each_tool_has_one_small_script():
+    scripts = sorted((ROOT / "site_overrides/assets/javascripts/tools").glob("*.js"))
+    assert [s.stem for s in scripts] == sorted(TOOLS)
+    for script in scripts:
+        text = script.read_text(encoding="utf-8")
+        assert len(text.encode()) < 10_000, script.name  # unminified, comments included
+        assert "fetch(" not in text and "XMLHttpRequest" not in text, script.name
+        assert "localStorage" not in text and "document.cookie" not in text, script.name

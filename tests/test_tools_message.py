@@ -1,0 +1,153 @@
+"""The dispute message builder in headless Chromium, through its contract:
+<form data-tool="dispute-message">, the message in <textarea data-message>."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from tools_pages import (PHONE, assert_fits_the_screen, assert_no_axe_violations,
+                         assert_private, open_tool, reach_from_step)
+
+pytestmark = pytest.mark.browser
+
+TOOLS = yaml.safe_load((ROOT / "tools.yaml").read_text(encoding="utf-8"))
+MESSAGES = TOOLS["messages"]
+
+
+def form(page):
+    return page.locator("form[data-tool='dispute-message']")
+
+
+def fill(page, situation: str, order: str = "", tracking: str = "", date: str = "") -> str:
+    form(page).locator("[name='situation']").select_option(situation)
+    form(page).locator("[name='order']").fill(order)
+    form(page).locator("[name='tracking']").fill(tracking)
+    form(page).locator("[name='date']").fill(date)
+    return message(page)
+
+
+def message(page) -> str:
+    return form(page).locator("textarea[data-message]").input_value()
+
+
+@pytest.fixture(scope="module")
+def builder(browser, site_url):
+    """One page for the templates: each test fills every field again."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/tools/message/")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("template", MESSAGES, ids=[m["id"] for m in MESSAGES])
+def test_each_template_is_filled(builder, template):
+    page = builder
+    text = fill(page, template["id"], "8123456789012345", "RB123456785CN", "2024-02-29")
+    expected = (template["text"].replace("{order}", "8123456789012345")
+                .replace("{tracking}", "RB123456785CN").replace("{date}", "2024-02-29"))
+    assert text == expected
+    assert not re.search(r"[{}]", text)
+    assert page.locator("#dm-date-label").inner_text() == template["date_label"]["en"]
+    assert not page.locator("[data-clean]").is_visible(), "a clean message has nothing to flag"
+
+
+def test_empty_fields_leave_a_visible_gap(make_page, site_url):
+    page = open_tool(make_page, site_url, "message")
+    text = fill(page, "not-received")
+    assert "[order number]" in text and "[tracking number]" in text and "[date]" in text
+
+
+def test_cyrillic_and_number_sign_are_flagged_and_replaced(make_page, site_url):
+    page = open_tool(make_page, site_url, "message")
+    fill(page, "empty-parcel", "№ 8123456789012345", "RB123456785CN", "2024-03-01")
+    textarea = form(page).locator("textarea[data-message]")
+    textarea.press("End")
+    textarea.type("\nМеня зовут Жуков. «Пусто» — совсем.")
+    flags = page.locator(".dm-flags-text").inner_text()
+    for char in ("№", "М", "Ж", "«", "—"):
+        assert char in flags
+    assert textarea.get_attribute("aria-describedby") == "dm-flags"
+    page.get_by_role("button", name="Replace them").click()
+    text = message(page)
+    assert re.fullmatch(r"[\n -~]*", text), "only plain ASCII is left"
+    assert "order No. 8123456789012345" in text
+    assert 'Menia zovut Zhukov. "Pusto" - sovsem.' in text
+    assert form(page).locator("[name='order']").input_value() == "No. 8123456789012345"
+    assert page.locator(".dm-flags-text").inner_text() == ""
+    assert not page.locator("[data-clean]").is_visible()
+    page.locator(".dm-status").get_by_text("Replaced").wait_for()
+
+
+def test_characters_without_a_replacement_are_removed(make_page, site_url):
+    page = open_tool(make_page, site_url, "message")
+    fill(page, "not-received", "123📦", "RB123456785CN", "2024-03-01")
+    assert "📦" in page.locator(".dm-flags-text").inner_text()
+    page.get_by_role("button", name="Replace them").click()
+    assert "order 123." in message(page)
+
+
+def test_copy_button_uses_the_clipboard(make_page, site_url):
+    page = open_tool(make_page, site_url, "message",
+                     permissions=["clipboard-read", "clipboard-write"])
+    text = fill(page, "seller-pressure", "8123456789012345", "RB123456785CN", "2024-03-01")
+    page.get_by_role("button", name="Copy the message").click()
+    status = page.locator(".dm-status[role='status']")
+    status.get_by_text("Copied.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == text
+
+
+def test_copy_falls_back_without_the_clipboard_api(make_page, site_url):
+    page = make_page()
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page.goto(f"{site_url}/tools/message/")
+    text = fill(page, "not-received", "8123456789012345")
+    page.get_by_role("button", name="Copy the message").click()
+    page.locator(".dm-status").get_by_text(re.compile("Copied|Could not copy")).wait_for()
+    # the fallback selected the whole message, ready to copy by hand at worst
+    selected = page.evaluate("(() => { const t = document.querySelector('textarea[data-message]');"
+                             " return t.value.slice(t.selectionStart, t.selectionEnd); })()")
+    assert selected == text
+
+
+def test_reached_from_the_questionnaire_with_the_situation_chosen(make_page, site_url):
+    page = make_page()
+    for template in MESSAGES:
+        node_id = template["steps"][0]
+        page.goto(f"{site_url}/questionnaire/#{node_id}")
+        page.locator(f"section#{node_id} a[href$='tools/message/#{template['id']}']").click()
+        form(page).wait_for(state="visible")
+        assert form(page).locator("[name='situation']").input_value() == template["id"]
+        assert message(page).startswith(template["text"].split("{")[0])
+    assert_private(page)
+
+
+def test_every_step_that_offers_it_links_to_it(make_page, site_url):
+    offered = {node_id for m in MESSAGES for node_id in m["steps"]}
+    page = reach_from_step(make_page(), site_url, sorted(offered)[0], "dispute-message")
+    assert "/tools/message/" in page.url
+    links = page.evaluate("fetch('../../questionnaire/').then(r => r.text())")
+    for node_id in offered:
+        assert re.search(rf'id="{node_id}".*?data-tool-link="dispute-message"', links, re.S)
+
+
+def test_without_javascript_every_template_is_on_the_page(make_page, site_url):
+    page = open_tool(make_page, site_url, "message", javascript=False)
+    assert not form(page).is_visible()
+    templates = page.locator("pre.dm-template").all_inner_texts()
+    assert [t.strip() for t in templates] == [m["text"].strip() for m in MESSAGES]
+    assert "No. instead of №" in page.locator("article").inner_text()
+
+
+def test_accessible_and_fits_a_phone(make_page, site_url):
+    page = open_tool(make_page, site_url, "message", viewport=PHONE)
+    for label in ("Your situation", "Order number", "Tracking number",
+                  "Your message (you can edit it)"):
+        assert page.get_by_label(label, exact=True).count() == 1, label
+    fill(page, "wrong-address", "№1", "RB123456785CN", "2024-03-01")
+    assert_fits_the_screen(page)
+    assert_no_axe_violations(page)

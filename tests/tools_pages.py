@@ -1,0 +1,48 @@
+"""Helpers shared by the buyer tools' browser tests (tests/test_tools_*.py)."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+
+from generator.validate import load_and_validate
+
+from conftest import ROOT
+
+TREE, _ = load_and_validate(ROOT / "decision_tree.yaml")
+PHONE = {"width": 360, "height": 740}
+
+
+def open_tool(make_page, site_url, name: str, fragment: str = "", **options):
+    """A tool's page (tracking, deadlines, message) in a fresh context; its form is shown."""
+    page = make_page(**options)
+    page.goto(f"{site_url}/tools/{name}/{fragment}")
+    if options.get("javascript", True):
+        page.locator("form[data-tool]").wait_for(state="visible")
+    return page
+
+
+def assert_no_axe_violations(page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def assert_fits_the_screen(page) -> None:
+    """Nothing wider than the viewport: no sideways scrolling on a phone."""
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page is {overflow}px wider than the screen"
+    form = page.locator("form[data-tool]").bounding_box()
+    assert form["x"] >= 0 and form["x"] + form["width"] <= PHONE["width"]
+
+
+def assert_private(page) -> None:
+    assert page.requests.foreign() == []
+    assert page.console_errors == []
+
+
+def reach_from_step(page, site_url, node_id: str, tool: str) -> object:
+    """Open the questionnaire at a step, follow its link to the tool; return the page."""
+    page.goto(f"{site_url}/questionnaire/#{node_id}")
+    link = page.locator(f"section#{node_id} a[data-tool-link='{tool}']").first
+    link.click()
+    page.locator(f"form[data-tool='{tool}']").wait_for(state="visible")
+    return page
