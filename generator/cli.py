@@ -56,14 +56,22 @@ def _translations(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _graph(args: argparse.Namespace) -> int:
-    from .graph import FORMATS
+def _valid_tree(path: str):
+    """The tree at path, or None after printing why it cannot be used."""
     from .validate import load_and_validate
 
     try:
-        tree, _ = load_and_validate(args.path)
+        return load_and_validate(path)[0]
     except TreeError as error:
         print(error, file=sys.stderr)
+        return None
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from .graph import FORMATS
+
+    tree = _valid_tree(args.path)
+    if tree is None:
         return 1
     sys.stdout.write(FORMATS[args.format](tree))
     return 0
@@ -71,12 +79,9 @@ def _graph(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     from .render import render_pages
-    from .validate import load_and_validate
 
-    try:
-        tree, _ = load_and_validate(args.path)
-    except TreeError as error:
-        print(error, file=sys.stderr)
+    tree = _valid_tree(args.path)
+    if tree is None:
         return 1
     out = Path(args.out)
     for uri, content in render_pages(tree).items():

@@ -67,15 +67,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for prefix, renderer in _renderers.items():
         for src_uri, content in renderer.pages().items():
             file = File.generated(config, prefix + src_uri, content=content)
-            # Step pages and guides are reached from the questionnaire and the guide
-            # index; keeping them out of the nav keeps every page small (DESIGN.md).
-            if src_uri.startswith("guides/") and src_uri != "guides/index.md" or \
-                    src_uri == "map.md":  # the map is linked from About and CONTRIBUTING.md
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-            if src_uri == "embed.md":  # other sites frame it; the embed guide links it
+            if not _in_nav(src_uri):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
     return files
+
+
+def _in_nav(src_uri: str) -> bool:
+    """Each guide is reached from the guide index and the questionnaire (a short nav
+    keeps every page small, DESIGN.md); the map from About and CONTRIBUTING.md; the
+    embed is framed by other sites and linked from the embed guide."""
+    if src_uri.startswith("guides/"):
+        return src_uri == "guides/index.md"
+    return src_uri not in ("map.md", "embed.md")
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

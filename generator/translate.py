@@ -196,16 +196,26 @@ def _leftovers(data: Any, keys: set[Location], at: Location = ()) -> Iterator[Lo
             yield from _leftovers(value, keys, at + (index,))
 
 
-def check_all(tree: Loaded) -> tuple[list[Problem], list[Problem]]:
-    """Every language's tree text and template strings."""
+def load_translations(tree_path: str | Path) -> tuple[dict[str, Loaded], list[Problem]]:
+    """Each language's translation file, and the problems of those that cannot be read."""
+    found: dict[str, Loaded] = {}
     errors: list[Problem] = []
-    warnings: list[Problem] = []
-    for lang in languages(tree.path):
+    for lang in languages(tree_path):
         try:
-            translation = load_file(translation_path(tree.path, lang))
+            found[lang] = load_file(translation_path(tree_path, lang))
         except TreeError as error:
             errors += error.problems
-            continue
+    return found, errors
+
+
+def check_all(tree: Loaded, translations: dict[str, Loaded] | None = None
+              ) -> tuple[list[Problem], list[Problem]]:
+    """Every language's tree text and template strings."""
+    errors: list[Problem] = []
+    if translations is None:
+        translations, errors = load_translations(tree.path)
+    warnings: list[Problem] = []
+    for lang, translation in translations.items():
         found, warned = check(tree, translation, lang)
         errors += found + check_locale(lang)
         warnings += warned
@@ -246,12 +256,15 @@ def load_all(path: str | Path, today=None) -> tuple[dict[str, Tree], list[Proble
     errors, warnings = validate(loaded, today)
     if errors:
         raise TreeError(errors)
-    errors, more = check_all(loaded)
+    translations, errors = load_translations(loaded.path)
+    if errors:
+        raise TreeError(errors)
+    errors, more = check_all(loaded, translations)
     if errors:
         raise TreeError(errors)
     trees = {"en": build_tree(loaded)}
-    for lang in languages(loaded.path):
-        trees[lang] = localize(loaded, load_file(translation_path(loaded.path, lang)))
+    for lang, translation in translations.items():
+        trees[lang] = localize(loaded, translation)
     return trees, warnings + more
 
 

@@ -9,12 +9,18 @@ import html
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from test_build import parse
 
 # What fits in the first network round trip (TCP's first 10 packets, "14 KB"), and
 # the host script that every embedding page loads.
 EMBED_BUDGET = 14 * 1024
+# The Russian embed does not fit 14 KB: Cyrillic takes two bytes a letter in UTF-8, and
+# its advice text alone is about 12.3 KB gzipped. Until the embed loads outcomes in a
+# second request or shows less, this guards against it growing (16.8 KB on 2026-11-26).
+RU_EMBED_BUDGET = 17 * 1024
 HOST_SCRIPT_BUDGET = 1536
 HOST_SCRIPT = "assets/javascripts/embed-host.js"
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
@@ -33,15 +39,17 @@ def embed_snippet(site_dir: Path) -> str:
     return html.unescape(found.group(1))
 
 
-def test_embed_page_and_all_it_loads_fit_the_budget(site_dir):
-    page = site_dir / "embed" / "index.html"
+@pytest.mark.parametrize("folder, budget", [("embed", EMBED_BUDGET),
+                                            ("ru/embed", RU_EMBED_BUDGET)])
+def test_embed_page_and_all_it_loads_fit_the_budget(site_dir, folder, budget):
+    page = site_dir / folder / "index.html"
     loads = [url for url in parse(page).loads if "data:" not in url]
     # Everything arrives in the page itself: CSS and JS are inlined.
     assert loads == [], loads
     size = gzipped(page)
-    print(f"embed page: {page.stat().st_size} bytes, {size} bytes gzipped")
-    assert size <= EMBED_BUDGET, (
-        f"/embed/ is {size} bytes gzipped, over its {EMBED_BUDGET}-byte budget: the "
+    print(f"/{folder}/: {page.stat().st_size} bytes, {size} bytes gzipped")
+    assert size <= budget, (
+        f"/{folder}/ is {size} bytes gzipped, over its {budget}-byte budget: the "
         "embed's outcomes show only what to do now and the deadline (steps.html.j2)")
 
 

@@ -12,27 +12,13 @@ from axe_playwright_python.sync_playwright import Axe
 from generator.translate import load_all
 
 from conftest import ROOT
+from steps import answer, visible_step, walk_to
 
 pytestmark = pytest.mark.browser
 
 TREES, _ = load_all(ROOT / "decision_tree.yaml")
 EN, RU = TREES["en"], TREES["ru"]
 WALK_GUIDES = ("empty-parcel", "wrong-city-or-stranger", "invalid-tracking-number")
-
-
-def walk_to(guide: str):
-    outcome = RU.outcomes_for_guide(guide)[0]
-    return outcome, RU.shortest_path(outcome.id)
-
-
-def visible_step(page) -> str:
-    steps = page.locator("section.pq-step:visible")
-    assert steps.count() == 1, "exactly one step is shown"
-    return steps.first.get_attribute("id")
-
-
-def answer(page, label: str) -> None:
-    page.locator("section.pq-step:visible").get_by_role("link", name=label, exact=True).click()
 
 
 def test_russian_questionnaire_has_the_same_steps(make_page, site_url):
@@ -47,7 +33,7 @@ def test_russian_questionnaire_has_the_same_steps(make_page, site_url):
 @pytest.mark.parametrize("javascript", [True, False])
 @pytest.mark.parametrize("guide", WALK_GUIDES)
 def test_walk_the_russian_questionnaire(make_page, site_url, guide, javascript):
-    outcome, path = walk_to(guide)
+    outcome, path = walk_to(RU, guide)
     page = make_page(javascript=javascript)
     page.goto(f"{site_url}/ru/questionnaire/")
     for question_id, given in path:
@@ -77,7 +63,7 @@ def open_language_menu(page, lang: str):
 
 
 def test_switching_language_keeps_the_questionnaire_step(make_page, site_url):
-    outcome, path = walk_to("empty-parcel")
+    outcome, path = walk_to(RU, "empty-parcel")
     page = make_page()
     page.goto(f"{site_url}/ru/questionnaire/")
     for _, given in path[:2]:
@@ -93,7 +79,7 @@ def test_switching_language_keeps_the_questionnaire_step(make_page, site_url):
 
 
 def test_switching_language_without_javascript(make_page, site_url):
-    outcome, _ = walk_to("wrong-city-or-stranger")
+    outcome, _ = walk_to(RU, "wrong-city-or-stranger")
     page = make_page(javascript=False)
     page.goto(f"{site_url}/ru/questionnaire/#{outcome.id}")
     assert visible_step(page) == outcome.id
@@ -152,7 +138,7 @@ def test_axe_reports_no_violations_on_russian_pages(make_page, site_url, path):
 
 
 def test_russian_outcome_step_has_no_violations(make_page, site_url):
-    outcome, _ = walk_to("empty-parcel")
+    outcome, _ = walk_to(RU, "empty-parcel")
     page = make_page()
     page.goto(f"{site_url}/ru/questionnaire/#{outcome.id}")
     results = Axe().run(page)

@@ -9,27 +9,13 @@ from axe_playwright_python.sync_playwright import Axe
 from generator.validate import load_and_validate
 
 from conftest import ROOT
+from steps import answer, visible_step, walk_to
 
 pytestmark = pytest.mark.browser
 
 TREE, _ = load_and_validate(ROOT / "decision_tree.yaml")
 # Three walks that end in different guides' situations, found from the tree itself.
 WALK_GUIDES = ("empty-parcel", "wrong-city-or-stranger", "invalid-tracking-number")
-
-
-def walk_to(guide: str):
-    outcome = TREE.outcomes_for_guide(guide)[0]
-    return outcome, TREE.shortest_path(outcome.id)
-
-
-def visible_step(page) -> str:
-    steps = page.locator("section.pq-step:visible")
-    assert steps.count() == 1, "exactly one step is shown"
-    return steps.first.get_attribute("id")
-
-
-def answer(page, label: str) -> None:
-    page.locator("section.pq-step:visible").get_by_role("link", name=label, exact=True).click()
 
 
 def open_questionnaire(make_page, site_url, fragment: str = "", javascript: bool = True):
@@ -40,7 +26,7 @@ def open_questionnaire(make_page, site_url, fragment: str = "", javascript: bool
 
 @pytest.mark.parametrize("guide", WALK_GUIDES)
 def test_walk_to_an_outcome(make_page, site_url, guide):
-    outcome, path = walk_to(guide)
+    outcome, path = walk_to(TREE, guide)
     page = open_questionnaire(make_page, site_url)
     assert visible_step(page) == TREE.start
     for number, (question_id, given) in enumerate(path, start=1):
@@ -61,7 +47,7 @@ def test_walk_to_an_outcome(make_page, site_url, guide):
 
 
 def test_back_button_returns_to_the_previous_step(make_page, site_url):
-    _, path = walk_to("empty-parcel")
+    _, path = walk_to(TREE, "empty-parcel")
     page = open_questionnaire(make_page, site_url)
     for _, given in path:
         answer(page, given.label)
@@ -73,7 +59,7 @@ def test_back_button_returns_to_the_previous_step(make_page, site_url):
 
 
 def test_change_link_goes_back_to_that_question(make_page, site_url):
-    _, path = walk_to("empty-parcel")
+    _, path = walk_to(TREE, "empty-parcel")
     page = open_questionnaire(make_page, site_url)
     for _, given in path:
         answer(page, given.label)
@@ -83,7 +69,7 @@ def test_change_link_goes_back_to_that_question(make_page, site_url):
 
 
 def test_deep_link_opens_that_step(make_page, site_url):
-    outcome, _ = walk_to("empty-parcel")
+    outcome, _ = walk_to(TREE, "empty-parcel")
     page = open_questionnaire(make_page, site_url, f"#{outcome.id}")
     assert visible_step(page) == outcome.id
     assert page.title().startswith(outcome.title)
@@ -91,7 +77,7 @@ def test_deep_link_opens_that_step(make_page, site_url):
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_fragment_inside_a_step_opens_that_step(make_page, site_url, javascript):
-    outcome, _ = walk_to("wrong-city-or-stranger")
+    outcome, _ = walk_to(TREE, "wrong-city-or-stranger")
     page = open_questionnaire(make_page, site_url, f"#{outcome.id}-title", javascript)
     assert visible_step(page) == outcome.id
 
@@ -108,7 +94,7 @@ def test_unknown_fragment_shows_the_start(make_page, site_url, javascript):
 
 @pytest.mark.parametrize("guide", WALK_GUIDES)
 def test_walk_without_javascript(make_page, site_url, guide):
-    outcome, path = walk_to(guide)
+    outcome, path = walk_to(TREE, guide)
     page = open_questionnaire(make_page, site_url, javascript=False)
     for question_id, given in path:
         assert visible_step(page) == question_id
@@ -121,7 +107,7 @@ def test_walk_without_javascript(make_page, site_url, guide):
 
 
 def test_keyboard_only(make_page, site_url):
-    _, path = walk_to("empty-parcel")
+    _, path = walk_to(TREE, "empty-parcel")
     first = path[0][1]
     page = open_questionnaire(make_page, site_url)
     link = page.locator(f"#{TREE.start} .pq-answer", has_text=first.label)
@@ -145,7 +131,7 @@ def test_axe_reports_no_violations(make_page, site_url, path):
 
 
 def test_outcome_step_has_no_violations(make_page, site_url):
-    outcome, _ = walk_to("empty-parcel")
+    outcome, _ = walk_to(TREE, "empty-parcel")
     page = open_questionnaire(make_page, site_url, f"#{outcome.id}")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
