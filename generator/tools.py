@@ -22,6 +22,7 @@ from .errors import Problem, TreeError
 from .loader import Loaded, load_file
 from .model import Tree
 from .validate import _explain as explain_schema_error  # the tree's wording, reused
+from .translate import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "tools.schema.json"
@@ -127,6 +128,8 @@ def _rule_problems(loaded: Loaded, tree: Tree | None, lines: list[str]) -> Itera
             yield loaded.problem(where, f"fact '{fact.name}' counts {fact.unit}; the calculator "
                                         "counts days or working days only")
 
+    yield from _missing_translations(loaded)
+
     seen: set[str] = set()
     for i, message in enumerate(data["messages"]):
         where = ("messages", i)
@@ -146,6 +149,22 @@ def _rule_problems(loaded: Loaded, tree: Tree | None, lines: list[str]) -> Itera
             yield _in_text(loaded, lines, where + ("text",), odd.start(),
                            f"character {odd.group()!r} (U+{ord(odd.group()):04X}) may be "
                            "garbled by a translator; messages use plain ASCII only")
+
+
+def _missing_translations(loaded: Loaded, data=None, where: tuple = ()) -> Iterator[Problem]:
+    """Every reader-facing text ({en: ...}) has each site language beside it."""
+    data = loaded.data if data is None else data
+    if isinstance(data, dict) and isinstance(data.get("en"), str):
+        for lang in LANGUAGES:
+            if not data.get(lang):
+                yield loaded.problem(where + ("en",), f"no {lang} text: add `{lang}:` beside "
+                                                      "`en:` (the site is built in both)")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _missing_translations(loaded, value, where + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _missing_translations(loaded, value, where + (index,))
 
 
 def _pattern_problems(loaded: Loaded, where: tuple, carrier: dict) -> Iterator[Problem]:

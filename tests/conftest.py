@@ -7,6 +7,7 @@ installs it). They fail, never skip, when it is missing.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import subprocess
@@ -48,14 +49,36 @@ def site_dir(tmp_path_factory) -> Path:
     return dest
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as a static host would: text gzipped when the browser
+    accepts it (so Lighthouse and the benchmarks see real transfer sizes)."""
+
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if "gzip" in self.headers.get("Accept-Encoding", "") and \
+                path.endswith(self.COMPRESSIBLE) and os.path.isfile(path):
+            with open(path, "rb") as handle:
+                body = gzip.compress(handle.read(), compresslevel=6, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
     def log_message(self, *args):  # keep test output readable
         pass
 
 
 def serve(directory: Path):
     """Serve a folder on 127.0.0.1 at a free port; returns (base url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(_StaticHostHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server

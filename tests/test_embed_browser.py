@@ -16,7 +16,8 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import serve
 from generator.i18n import locale
 from test_embed_build import SITE_URL, embed_snippet
-from test_questionnaire_browser import TREE, walk_to
+from steps import walk_to
+from test_questionnaire_browser import TREE
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +127,7 @@ def walk(page, frame, path) -> list[float]:
 
 def test_snippet_embeds_and_fits_every_step_without_scrolling_the_host(open_host, host,
                                                                         site_dir, site_url):
-    outcome, path = walk_to("empty-parcel")
+    outcome, path = walk_to(TREE, "empty-parcel")
     page = open_host(host.snippet(site_dir))
     frame = frame_of(page)
     fits(frame)
@@ -154,7 +155,7 @@ def test_snippet_embeds_and_fits_every_step_without_scrolling_the_host(open_host
 
 
 def test_the_page_stays_put_on_load(open_host, host, site_dir):
-    page = open_host(host.snippet(site_dir, query="#" + walk_to("empty-parcel")[0].id))
+    page = open_host(host.snippet(site_dir, query="#" + walk_to(TREE, "empty-parcel")[0].id))
     frame = frame_of(page)
     fits(frame)
     assert page.evaluate("window.scrollY") == 0
@@ -181,7 +182,7 @@ def test_messages_from_other_windows_resize_nothing(open_host, host, site_dir):
 
 
 def test_sandboxed_embed_walks_to_an_outcome(open_host, host, site_dir):
-    outcome, path = walk_to("wrong-city-or-stranger")
+    outcome, path = walk_to(TREE, "wrong-city-or-stranger")
     page = open_host(host.snippet(site_dir, attributes='sandbox="allow-scripts allow-popups"'))
     frame = frame_of(page)
     assert frame.evaluate("origin") == "null"  # really sandboxed: an opaque origin
@@ -193,7 +194,7 @@ def test_sandboxed_embed_walks_to_an_outcome(open_host, host, site_dir):
 
 
 def test_two_embeds_resize_independently(open_host, host, site_dir):
-    _, path = walk_to("empty-parcel")
+    _, path = walk_to(TREE, "empty-parcel")
     page = open_host(host.snippet(site_dir) + host.snippet(site_dir, query="?start=" + path[1][0]))
     first, second = frame_of(page, 0), frame_of(page, 1)
     fits(first)
@@ -214,7 +215,7 @@ def test_two_embeds_resize_independently(open_host, host, site_dir):
 
 
 def test_start_option_begins_at_that_step(make_page, site_url):
-    _, path = walk_to("invalid-tracking-number")
+    _, path = walk_to(TREE, "invalid-tracking-number")
     step = path[-1][0]
     page = make_page()
     page.goto(f"{site_url}/embed/?start={step}")
@@ -237,7 +238,7 @@ def test_unknown_start_shows_the_first_question_with_a_notice(make_page, site_ur
 
 @pytest.mark.parametrize("how", ["sandbox without scripts", "JavaScript off"])
 def test_embed_without_javascript_walks_to_an_outcome(open_host, host, site_dir, how):
-    outcome, path = walk_to("invalid-tracking-number")
+    outcome, path = walk_to(TREE, "invalid-tracking-number")
     if how == "JavaScript off":  # for the host page too: no resize, a fixed height
         page = open_host(host.snippet(site_dir), javascript=False)
     else:  # only the frame has no scripts; the host page runs its own
@@ -254,7 +255,7 @@ def test_embed_without_javascript_walks_to_an_outcome(open_host, host, site_dir,
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("fragment", ["", "#" + walk_to("empty-parcel")[0].id])
+@pytest.mark.parametrize("fragment", ["", "#" + walk_to(TREE, "empty-parcel")[0].id])
 def test_axe_reports_no_violations_in_the_embed(make_page, site_url, scheme, fragment):
     page = make_page(color_scheme=scheme)
     page.goto(f"{site_url}/embed/{fragment}")

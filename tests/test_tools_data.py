@@ -59,6 +59,8 @@ def problems(path: str) -> list[str]:
      "duplicate key 'bad_check_digit_step'"),
     ("  unknown_step: fake-number-dispute", "\tunknown_step: fake-number-dispute",
      "indent with spaces, not tabs"),
+    ('en: The parcel has not arrived\n      ru: "Посылка не пришла"\n',
+     "en: The parcel has not arrived\n", "no ru text: add `ru:` beside `en:` (the site is built in both)"),
 ])
 def test_a_broken_file_gives_its_line(tmp_path, old, new, message):
     path, line = broken(tmp_path, old, new)
