@@ -16,11 +16,18 @@ from .validate import validate
 DEFAULT_TREE = "decision_tree.yaml"
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _loaded(path: str):
+    """The file at path as loaded data, or None after printing why it cannot be read."""
     try:
-        loaded = load_file(args.path)
+        return load_file(path)
     except TreeError as error:
         print(error, file=sys.stderr)
+        return None
+
+
+def _validate(args: argparse.Namespace) -> int:
+    loaded = _loaded(args.path)
+    if loaded is None:
         return 1
     errors, warnings = validate(loaded)
     if not errors:  # translations are checked against a sound tree only
@@ -37,10 +44,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _translations(args: argparse.Namespace) -> int:
     """Without --update: list what is missing or stale. With it: add missing entries."""
-    try:
-        loaded = load_file(args.path)
-    except TreeError as error:
-        print(error, file=sys.stderr)
+    loaded = _loaded(args.path)
+    if loaded is None:
         return 1
     errors, _ = validate(loaded)
     if errors:
