@@ -12,6 +12,9 @@ def walk_to(tree: Tree, guide: str) -> tuple[Outcome, list[tuple[str, Answer]]]:
 
 
 def visible_step(page) -> str:
+    # After a click that loads another page, the address changes before the page has
+    # loaded: count the steps once it has (a no-op when nothing is loading).
+    page.wait_for_load_state()
     steps = page.locator("section.pq-step:visible")
     assert steps.count() == 1, "exactly one step is shown"
     return steps.first.get_attribute("id")
