@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -22,6 +22,17 @@ MAX_DEPTH = 50  # the tree nests about 8 levels deep
 
 # A place in the data: a tuple of mapping keys and list indexes.
 Location = tuple
+
+
+def walk(data: Any, location: Location = ()) -> Iterator[tuple[Location, Any]]:
+    """Every place in loaded data, the data itself first: (location, value)."""
+    yield location, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from walk(value, location + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from walk(value, location + (index,))
 
 
 @dataclass

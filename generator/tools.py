@@ -19,7 +19,7 @@ from babel import Locale as BabelLocale
 from markupsafe import Markup
 
 from .errors import Problem, TreeError
-from .loader import Loaded, load_file
+from .loader import Loaded, load_file, walk
 from .model import Tree
 from .validate import _explain as explain_schema_error  # the tree's wording, reused
 from .translate import LANGUAGES
@@ -151,20 +151,14 @@ def _rule_problems(loaded: Loaded, tree: Tree | None, lines: list[str]) -> Itera
                            "garbled by a translator; messages use plain ASCII only")
 
 
-def _missing_translations(loaded: Loaded, data=None, where: tuple = ()) -> Iterator[Problem]:
+def _missing_translations(loaded: Loaded) -> Iterator[Problem]:
     """Every reader-facing text ({en: ...}) has each site language beside it."""
-    data = loaded.data if data is None else data
-    if isinstance(data, dict) and isinstance(data.get("en"), str):
-        for lang in LANGUAGES:
-            if not data.get(lang):
-                yield loaded.problem(where + ("en",), f"no {lang} text: add `{lang}:` beside "
-                                                      "`en:` (the site is built in both)")
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _missing_translations(loaded, value, where + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _missing_translations(loaded, value, where + (index,))
+    for where, value in walk(loaded.data):
+        if isinstance(value, dict) and isinstance(value.get("en"), str):
+            for lang in LANGUAGES:
+                if not value.get(lang):
+                    yield loaded.problem(where + ("en",), f"no {lang} text: add `{lang}:` "
+                                                          "beside `en:` (the site is built in both)")
 
 
 def _pattern_problems(loaded: Loaded, where: tuple, carrier: dict) -> Iterator[Problem]:

@@ -29,7 +29,7 @@ import yaml
 from . import markup
 from .errors import Problem, TreeError
 from .i18n import check_locale
-from .loader import Loaded, Location, load_file
+from .loader import Loaded, Location, load_file, walk
 from .model import Tree
 from .validate import _texts
 
@@ -183,17 +183,10 @@ def _text_problems(translation: Loaded, at: Location, text: str, english: str,
     return problems
 
 
-def _leftovers(data: Any, keys: set[Location], at: Location = ()) -> Iterator[Location]:
+def _leftovers(data: Any, keys: set[Location]) -> Iterator[Location]:
     """Entries of the translation file that no English text asks for."""
-    if isinstance(data, dict) and "source_hash" in data:
-        if at not in keys:
-            yield at
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _leftovers(value, keys, at + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _leftovers(value, keys, at + (index,))
+    return (at for at, value in walk(data)
+            if isinstance(value, dict) and "source_hash" in value and at not in keys)
 
 
 def load_translations(tree_path: str | Path) -> tuple[dict[str, Loaded], list[Problem]]:

@@ -16,7 +16,7 @@ import jsonschema
 
 from . import markup
 from .errors import Problem, TreeError
-from .loader import Loaded, Location, load_file
+from .loader import Loaded, Location, load_file, walk
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "decision_tree.schema.json"
 
@@ -341,14 +341,7 @@ class _RuleCheck:
 
 def _texts(data: Any, location: Location = ()) -> Iterator[tuple[Location, str]]:
     """Every string in the tree that readers see, with its location."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _texts(value, location + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _texts(value, location + (index,))
-    elif isinstance(data, str):
-        yield location, data
+    return ((at, value) for at, value in walk(data, location) if isinstance(value, str))
 
 
 def _parse_date(text: Any) -> date | None:

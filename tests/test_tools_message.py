@@ -10,7 +10,7 @@ import yaml
 
 from conftest import ROOT
 from tools_pages import (PHONE, assert_fits_the_screen, assert_no_axe_violations,
-                         assert_private, open_tool, reach_from_step)
+                         assert_private, open_tool, reach_from_step, shared_tool_page)
 
 pytestmark = pytest.mark.browser
 
@@ -37,11 +37,8 @@ def message(page) -> str:
 @pytest.fixture(scope="module")
 def builder(browser, site_url):
     """One page for the templates: each test fills every field again."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{site_url}/tools/message/")
-    yield page
-    context.close()
+    with shared_tool_page(browser, site_url, "message") as page:
+        yield page
 
 
 @pytest.mark.parametrize("template", MESSAGES, ids=[m["id"] for m in MESSAGES])

@@ -8,7 +8,7 @@ import yaml
 
 from conftest import ROOT
 from tools_pages import (PHONE, TREE, assert_fits_the_screen, assert_no_axe_violations,
-                         assert_private, open_tool, reach_from_step)
+                         assert_private, open_tool, reach_from_step, shared_tool_page)
 
 pytestmark = pytest.mark.browser
 
@@ -38,11 +38,8 @@ def test_there_are_enough_vectors_and_every_family_is_covered():
 @pytest.fixture(scope="module")
 def checker(browser, site_url):
     """One page for the whole table: each check replaces the last answer."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{site_url}/tools/tracking/")
-    yield page
-    context.close()
+    with shared_tool_page(browser, site_url, "tracking") as page:
+        yield page
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
 from generator.cli import main
-from generator.loader import load_file
+from generator.loader import load_file, walk
 
 from conftest import ROOT
 
@@ -34,18 +34,7 @@ OTHER_VALUES = st.sampled_from([None, 0, -1, 3.5, True, "", "text", "Yes", [], {
                                 {"a": 1}, "x" * 6000, "2026-02-30", "{{ facts.nope }}"])
 
 
-def locations(data, here=()):
-    """Every place in the data: a tuple of keys and indexes."""
-    yield here
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from locations(value, here + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from locations(value, here + (index,))
-
-
-PLACES = [place for place in locations(REAL_DATA) if place]
+PLACES = [place for place, _ in walk(REAL_DATA) if place]
 
 
 def edited(place: tuple, change) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from axe_playwright_python.sync_playwright import Axe
 
 from generator.validate import load_and_validate
@@ -10,6 +12,18 @@ from conftest import ROOT
 
 TREE, _ = load_and_validate(ROOT / "decision_tree.yaml")
 PHONE = {"width": 360, "height": 740}
+
+
+@contextmanager
+def shared_tool_page(browser, site_url, name: str):
+    """One page of a tool for a whole table of checks (each check fills the form anew)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/tools/{name}/")
+    try:
+        yield page
+    finally:
+        context.close()
 
 
 def open_tool(make_page, site_url, name: str, fragment: str = "", **options):
