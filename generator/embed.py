@@ -1,26 +1,21 @@
 """The embed (/embed/, other sites' iframes): its page's inlined assets and the
-snippet embedders copy. Plain Python; the mkdocs hook wires it in."""
+snippet embedders copy. Plain Python; the mkdocs adapter wires it in."""
 
 from __future__ import annotations
 
 import html
-import re
 
+import rcssmin
 import rjsmin
 from markupsafe import Markup
 
 HOST_SCRIPT = "assets/javascripts/embed-host.js"
 FRAME_HEIGHT = "40rem"  # without the host script the frame keeps this height, and scrolls
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 def minify(path: str, text: str) -> str:
-    """Our own JS (rjsmin) and CSS (comments and indentation out: our CSS has no
-    strings that could hold '/*'), small enough to inline in the embed's page."""
-    if path.endswith(".js"):
-        small = rjsmin.jsmin(text)
-    else:
-        small = re.sub(r"\n\s*", "\n", _CSS_COMMENT.sub("", text)).strip()
+    """Our own JS (rjsmin) and CSS (rcssmin), small enough to inline in the embed's page."""
+    small = rjsmin.jsmin(text) if path.endswith(".js") else rcssmin.cssmin(text)
     if "</" in small:  # would end the <script> or <style> element early
         raise ValueError(f"{path}: '</' cannot be inlined")
     return small

@@ -1,212 +1,128 @@
-"""The tree as a graph: Mermaid and Graphviz text to paste into a pull request, and
-the geometry of the picture on the site's map page.
+"""Graph walks over the tree's answers, all iterative: a chain of any length the
+validator accepts also builds (recursion would stop at Python's limit, ~1,000 nodes).
 
-The picture is laid out here, in plain Python, so the build needs no Graphviz or
-browser: nodes go into columns by their longest distance from the start (every
-answer then points to the right), and a few barycentre sweeps order each column so
-that a node sits near the nodes it comes from and leads to.
+Every function takes `edges`: node id -> the ids its answers lead to, in answer order.
+The validator passes edges read from raw YAML (targets may be missing); the model
+passes the tree's own. Drawing the tree (Mermaid, DOT, the map's picture) is drawing.py.
 """
 
 from __future__ import annotations
 
-import textwrap
-from dataclasses import dataclass
+from collections import deque
+from graphlib import CycleError, TopologicalSorter
+from typing import Iterator, Mapping, Sequence
 
-from .model import Node, Question, Tree
-
-# Picture geometry, in SVG units (pixels at 100% zoom).
-BOX_WIDTH, BOX_HEIGHT = 220, 58
-COLUMN_GAP, ROW_GAP = 80, 14
-MARGIN = 10
-LINE_CHARS, MAX_LINES = 30, 3  # a title wraps to at most three lines in its box
-SWEEPS = 4
+Edges = Mapping[str, Sequence[str]]
 
 
-# --- text formats for pull requests ------------------------------------------------
-
-def mermaid(tree: Tree) -> str:
-    """A Mermaid flowchart: questions as boxes, outcomes as rounded boxes, answers as
-    labelled arrows. Ids become n_words_with_underscores (Mermaid reads '-' as an edge
-    and 'end' as a keyword)."""
-    lines = ["flowchart LR"]
-    for node in tree.nodes.values():
-        left, right = ('["', '"]') if isinstance(node, Question) else ('(["', '"])')
-        lines.append(f"    {_mermaid_id(node.id)}{left}{_mermaid_text(node.title)}{right}")
-    for node in tree.nodes.values():
-        for answer in node.answers:
-            lines.append(f'    {_mermaid_id(node.id)} -->|"{_mermaid_text(answer.label)}"| '
-                         f"{_mermaid_id(answer.next)}")
-    return "\n".join(lines) + "\n"
+def _targets(edges: Edges, node_id: str) -> Sequence[str]:
+    """The known nodes an answer of node_id leads to (unknown targets are the
+    validator's own error and are not followed)."""
+    return [t for t in edges.get(node_id, ()) if t in edges]
 
 
-def _mermaid_id(node_id: str) -> str:
-    return "n_" + node_id.replace("-", "_")
+def reachable(edges: Edges, start: str) -> list[str]:
+    """Ids reachable from start (itself included), breadth first."""
+    seen, queue, order = {start}, deque([start]), []
+    while queue:
+        current = queue.popleft()
+        order.append(current)
+        for target in _targets(edges, current):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return order
 
 
-def _mermaid_text(text: str) -> str:
-    # Mermaid's entity codes: '#' first, so the codes themselves stay intact.
-    return " ".join(text.split()).replace("#", "#35;").replace('"', "#quot;")
+def shortest_paths(edges: Edges, start: str) -> dict[str, tuple[str, int]]:
+    """For each reachable node but the start, (previous node, answer index) on a
+    shortest path from start: follow it back to read the path."""
+    previous: dict[str, tuple[str, int]] = {}
+    seen, queue = {start}, deque([start])
+    while queue:
+        current = queue.popleft()
+        for index, target in enumerate(edges.get(current, ())):
+            if target in edges and target not in seen:
+                seen.add(target)
+                previous[target] = (current, index)
+                queue.append(target)
+    return previous
 
 
-def dot(tree: Tree) -> str:
-    """The same graph in Graphviz's DOT language."""
-    lines = ['digraph "decision tree" {', "    rankdir=LR;",
-             '    node [shape=box, fontname="sans-serif"];']
-    for node in tree.nodes.values():
-        style = "" if isinstance(node, Question) else ', style="rounded,filled"'
-        lines.append(f"    {_dot_text(node.id)} [label={_dot_text(node.title)}{style}];")
-    for node in tree.nodes.values():
-        for answer in node.answers:
-            lines.append(f"    {_dot_text(node.id)} -> {_dot_text(answer.next)} "
-                         f"[label={_dot_text(answer.label)}];")
-    return "\n".join(lines) + "\n}\n"
+def loops(edges: Edges, start: str) -> Iterator[tuple[str, int, list[str]]]:
+    """Each answer that leads back to a node on the current path from start:
+    (node id, answer index, the loop as ids, first id repeated at the end)."""
+    state: dict[str, int] = {start: 1}  # 1: on the path, 2: done
+    path = [start]
+    stack = [(start, iter(enumerate(edges.get(start, ()))))]
+    while stack:
+        node_id, answers = stack[-1]
+        for index, target in answers:
+            if target not in edges:
+                continue
+            if state.get(target) == 1:
+                yield node_id, index, path[path.index(target):] + [target]
+            elif target not in state:
+                state[target] = 1
+                path.append(target)
+                stack.append((target, iter(enumerate(edges.get(target, ())))))
+                break
+        else:
+            stack.pop()
+            path.pop()
+            state[node_id] = 2
 
 
-def _dot_text(text: str) -> str:
-    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+def topological(edges: Edges, start: str) -> list[str]:
+    """Reachable ids, each after every node with an answer leading to it (the tree
+    has no loops: the validator refused them)."""
+    nodes = reachable(edges, start)
+    sorter = TopologicalSorter({n: [] for n in nodes})
+    for node_id in nodes:
+        for target in _targets(edges, node_id):
+            sorter.add(target, node_id)
+    try:
+        return list(sorter.static_order())
+    except CycleError as error:  # only a tree the validator refused can get here
+        raise ValueError(f"answers lead in a loop: {' -> '.join(error.args[1])}") from None
 
 
-FORMATS = {"mermaid": mermaid, "dot": dot}
+def depths(edges: Edges, start: str) -> dict[str, int]:
+    """Each reachable node's longest distance from start, in answers."""
+    depth = {start: 0}
+    for node_id in topological(edges, start):
+        for target in _targets(edges, node_id):
+            depth[target] = max(depth.get(target, 0), depth[node_id] + 1)
+    return depth
 
 
-# --- the picture's layout ----------------------------------------------------------
-
-@dataclass(frozen=True)
-class Box:
-    node: Node
-    x: int
-    y: int
-    lines: tuple[str, ...]  # the title, wrapped to fit
-
-
-@dataclass(frozen=True)
-class Edge:
-    source: str
-    target: str
-    label: str
-    path: str  # SVG path data: a curve from the source's right to the target's left
-
-
-@dataclass(frozen=True)
-class Layout:
-    boxes: tuple[Box, ...]
-    edges: tuple[Edge, ...]
-    width: int
-    height: int
-
-
-def columns(tree: Tree) -> list[list[str]]:
-    """Node ids by column (longest distance from the start), each column ordered to
-    keep arrows short and crossings few."""
-    depth = {tree.start: 0}
-    for node_id in _topological(tree):
-        for answer in tree.nodes[node_id].answers:
-            depth[answer.next] = max(depth.get(answer.next, 0), depth[node_id] + 1)
-    result: list[list[str]] = [[] for _ in range(max(depth.values()) + 1)]
-    for node_id in tree.nodes:  # file order to begin with
-        if node_id in depth:
-            result[depth[node_id]].append(node_id)
-    parents: dict[str, list[str]] = {node_id: [] for node_id in depth}
-    for node_id in depth:
-        for answer in tree.nodes[node_id].answers:
-            parents[answer.next].append(node_id)
-    children = {node_id: [a.next for a in tree.nodes[node_id].answers] for node_id in depth}
-    for _ in range(SWEEPS):
-        _sort_by_neighbours(result[1:], parents, result)
-        _sort_by_neighbours(result[-2::-1], children, result)
-    return result
-
-
-def _topological(tree: Tree) -> list[str]:
-    """Reachable node ids, each after every node with an answer leading to it."""
-    done: set[str] = set()
-    order: list[str] = []
-
-    def visit(node_id: str) -> None:
-        done.add(node_id)
-        for answer in tree.nodes[node_id].answers:
-            if answer.next not in done:
-                visit(answer.next)
-        order.append(node_id)
-
-    visit(tree.start)
-    return order[::-1]
-
-
-def _sort_by_neighbours(sweep: list[list[str]], neighbours: dict[str, list[str]],
-                        all_columns: list[list[str]]) -> None:
-    """Reorder each column of the sweep by the mean height of each node's neighbours
-    (a node without any keeps its place)."""
-    for column in sweep:
-        height = _heights(all_columns)
-        current = {node_id: height[node_id] for node_id in column}
-
-        def key(node_id: str) -> float:
-            near = [height[n] for n in neighbours[node_id]]
-            return sum(near) / len(near) if near else current[node_id]
-
-        column.sort(key=key)  # sort in place: all_columns sees the new order
-
-
-def _heights(all_columns: list[list[str]]) -> dict[str, float]:
-    """Each node's height in the picture, columns centred on one another."""
-    return {node_id: index - (len(column) - 1) / 2
-            for column in all_columns for index, node_id in enumerate(column)}
-
-
-def layout(tree: Tree) -> Layout:
-    cols = columns(tree)
-    tallest = max(len(c) for c in cols)
-    step_x, step_y = BOX_WIDTH + COLUMN_GAP, BOX_HEIGHT + ROW_GAP
-    boxes: dict[str, Box] = {}
-    for x_index, column in enumerate(cols):
-        offset = (tallest - len(column)) * step_y / 2  # centre the column
-        for y_index, node_id in enumerate(column):
-            boxes[node_id] = Box(tree.nodes[node_id], MARGIN + x_index * step_x,
-                                 round(MARGIN + offset + y_index * step_y),
-                                 _wrap(tree.nodes[node_id].title))
-    edges = []
-    for box in boxes.values():
-        for answer in box.node.answers:
-            target = boxes[answer.next]
-            x1, y1 = box.x + BOX_WIDTH, box.y + BOX_HEIGHT // 2
-            x2, y2 = target.x, target.y + BOX_HEIGHT // 2
-            bend = (x2 - x1) // 2
-            edges.append(Edge(box.node.id, answer.next, answer.label,
-                              f"M{x1},{y1} C{x1 + bend},{y1} {x2 - bend},{y2} {x2},{y2}"))
-    return Layout(tuple(boxes.values()), tuple(edges),
-                  width=2 * MARGIN + len(cols) * step_x - COLUMN_GAP,
-                  height=2 * MARGIN + tallest * step_y - ROW_GAP)
-
-
-def _wrap(title: str) -> tuple[str, ...]:
-    return tuple(textwrap.wrap(title, LINE_CHARS, max_lines=MAX_LINES, placeholder=" …"))
-
-
-# --- the text alternative ----------------------------------------------------------
-
-@dataclass(frozen=True)
-class OutlineItem:
-    depth: int
-    node: Node
-    answer: str | None  # the answer that leads here (None for the start)
-    repeated: bool  # already shown higher up: not expanded again
-
-
-def outline(tree: Tree) -> list[OutlineItem]:
-    """The tree as a nested list, depth first in answer order. A node that several
-    answers lead to is expanded once; later mentions only link to it."""
-    items: list[OutlineItem] = []
+def preorder(edges: Edges, start: str
+             ) -> Iterator[tuple[int, str, tuple[str, int] | None, bool]]:
+    """The tree depth first in answer order, as a nested list reads it:
+    (depth, node id, (parent id, answer index) that leads here or None, seen before).
+    A node that several answers lead to is expanded once."""
     shown: set[str] = set()
-
-    def walk(node_id: str, depth: int, answer: str | None) -> None:
+    stack: list[tuple[int, str, tuple[str, int] | None]] = [(0, start, None)]
+    while stack:
+        depth, node_id, via = stack.pop()
         repeated = node_id in shown
-        items.append(OutlineItem(depth, tree.nodes[node_id], answer, repeated))
-        if repeated:
-            return
-        shown.add(node_id)
-        for each in tree.nodes[node_id].answers:
-            walk(each.next, depth + 1, each.label)
+        yield depth, node_id, via, repeated
+        if not repeated:
+            shown.add(node_id)
+            stack.extend((depth + 1, target, (node_id, index))
+                         for index, target in reversed(list(enumerate(edges.get(node_id, ())))))
 
-    walk(tree.start, 0, None)
-    return items
+
+def all_paths(edges: Edges, start: str) -> Iterator[tuple[list[tuple[str, int]], str]]:
+    """Every path from start to a node without answers: ([(node id, answer index),
+    ...], the id it ends at). Depth first, in answer order. (The number of paths can
+    grow fast with shared subtrees; the real tree has a few hundred.)"""
+    stack: list[tuple[str, list[tuple[str, int]]]] = [(start, [])]
+    while stack:
+        node_id, path = stack.pop()
+        answers = edges.get(node_id, ())
+        if not answers:
+            yield path, node_id
+            continue
+        stack.extend((target, path + [(node_id, index)])
+                     for index, target in reversed(list(enumerate(answers))))

@@ -35,6 +35,11 @@ def walk(data: Any, location: Location = ()) -> Iterator[tuple[Location, Any]]:
             yield from walk(value, location + (index,))
 
 
+def texts(data: Any, location: Location = ()) -> Iterator[tuple[Location, str]]:
+    """Every string in loaded data, with its location."""
+    return ((at, value) for at, value in walk(data, location) if isinstance(value, str))
+
+
 @dataclass
 class Loaded:
     """The file's data and, for every location in it, where it stood (line, column)."""
@@ -44,6 +49,7 @@ class Loaded:
     positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
     lines: int = 1
+    text: str = ""  # the file as read, for messages that point inside a block of text
 
     def where(self, location: Location, key: bool = False) -> tuple[int, int]:
         """Line and column of a location, or of its nearest ancestor we know."""
@@ -101,7 +107,7 @@ def load_bytes(raw: bytes, shown: str) -> Loaded:
         raise TreeError([Problem(1, 1, f"YAML syntax error: {exc}", shown)])
     except RecursionError:
         raise TreeError([Problem(1, 1, "the file nests too deeply to read", shown)])
-    loaded = Loaded(None, shown, lines=text.count("\n") + 1)
+    loaded = Loaded(None, shown, lines=text.count("\n") + 1, text=text)
     if root is None:
         raise TreeError([Problem(1, 1, "the file is empty; it must hold the tree "
                                  "(start, facts, guides, nodes)", shown)])

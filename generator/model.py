@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Iterator, Mapping, Union
+
+from . import graph
 
 
 @dataclass(frozen=True)
@@ -88,17 +90,15 @@ class Tree:
     nodes: Mapping[str, Node]  # in file order
     path: str = "decision_tree.yaml"
 
+    @cached_property
+    def edges(self) -> dict[str, tuple[str, ...]]:
+        """Node id -> the ids its answers lead to (graph.py walks these)."""
+        return {node_id: tuple(a.next for a in node.answers)
+                for node_id, node in self.nodes.items()}
+
     def reachable(self, node_id: str) -> list[str]:
         """Ids reachable from node_id (itself included), breadth first."""
-        seen, queue, order = {node_id}, deque([node_id]), []
-        while queue:
-            current = queue.popleft()
-            order.append(current)
-            for answer in self.nodes[current].answers:
-                if answer.next not in seen:
-                    seen.add(answer.next)
-                    queue.append(answer.next)
-        return order
+        return graph.reachable(self.edges, node_id)
 
     def outcomes(self) -> Iterator[Outcome]:
         return (n for n in self.nodes.values() if isinstance(n, Outcome))
@@ -130,21 +130,15 @@ class Tree:
 
     def shortest_path(self, target: str) -> list[tuple[str, Answer]]:
         """The fewest answers from the start to target, as (question id, answer) pairs."""
-        previous: dict[str, tuple[str, Answer]] = {}
-        queue = deque([self.start])
-        seen = {self.start}
-        while queue:
-            current = queue.popleft()
-            if current == target:
-                break
-            for answer in self.nodes[current].answers:
-                if answer.next not in seen:
-                    seen.add(answer.next)
-                    previous[answer.next] = (current, answer)
-                    queue.append(answer.next)
+        previous = self._shortest
         path: list[tuple[str, Answer]] = []
         node = target
         while node in previous:
-            path.append(previous[node])
-            node = previous[node][0]
+            source, index = previous[node]
+            path.append((source, self.nodes[source].answers[index]))
+            node = source
         return path[::-1]
+
+    @cached_property
+    def _shortest(self) -> dict[str, tuple[str, int]]:
+        return graph.shortest_paths(self.edges, self.start)

@@ -1,23 +1,26 @@
 """Render the tree into site pages through the Jinja templates in templates/.
 
-render_pages() returns {path inside the docs folder: page source}; the mkdocs hook
-adds them as virtual files. Plain text is escaped, contributor Markdown is rendered
+Renderer(site, lang).pages() returns {path inside the docs folder: Page}; the mkdocs
+adapter adds them as virtual files. Plain text is escaped, contributor Markdown is rendered
 by markup.to_html (sanitised); templates never see raw contributor HTML.
 """
 
 from __future__ import annotations
 
 import json
-from functools import cached_property, lru_cache
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 import jinja2
 from markupsafe import Markup
 
-from . import graph, markup, tools
+from . import drawing, markup
 from .i18n import Locale, locale
 from .model import Outcome, Question, Tree
+from .pipeline import SiteData
+from .tools import pages as tool_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -38,13 +41,23 @@ def environment() -> jinja2.Environment:
     return env
 
 
-class Renderer:
-    """Everything a template needs: the tree, the language, and text helpers."""
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its Markdown, and the data file and line a contributor edits
+    to change it (edit links)."""
 
-    def __init__(self, tree: Tree, lang: str = "en", edit_url: str | None = None):
-        self.tree = tree
+    markdown: str
+    source: str
+    line: int = 0
+
+
+class Renderer:
+    """Everything a template needs: the tree in one language, the tools, text helpers."""
+
+    def __init__(self, site: SiteData, lang: str = "en"):
+        self.site = site
+        self.tree: Tree = site.trees[lang]
         self.locale: Locale = locale(lang)
-        self.edit_url = edit_url  # the tree on the repository host: "Edit this step" links
 
     def html(self, text: str | None, inline: bool = False) -> Markup:
         if not text:
@@ -57,60 +70,51 @@ class Renderer:
             tree=self.tree, t=self.locale.t, html=self.html, locale=self.locale,
             fact_text=self.locale.fact_text, **context)
 
-    def steps_html(self, guide_base: str, edit_url: str | None = None,
-                   full_advice_base: str | None = None) -> str:
+    def steps_html(self, guide_base: str, full_advice_base: str | None = None) -> str:
         """The questionnaire's steps: shared by the site's page and the embed (which
-        passes no edit_url: embedders' readers have no use for edit links, and passes
-        full_advice_base, the site's questionnaire, where its outcomes link to)."""
-        return self.render("steps.html.j2", guide_base=guide_base, edit_url=edit_url,
+        passes full_advice_base, the site's questionnaire, where its outcomes link to)."""
+        return self.render("steps.html.j2", guide_base=guide_base,
                            full_advice_base=full_advice_base,
-                           # buyer tools offered in steps (issue 5): beside guides/
-                           tool_offers=tools.offers(self),
+                           # the buyer tools offered in steps: beside guides/
+                           tool_offers=tool_pages.offers(self),
                            tools_base=guide_base.rsplit("guides/", 1)[0] + "tools/")
 
-    def pages(self) -> dict[str, str]:
-        tree = self.tree
+    def pages(self) -> dict[str, Page]:
+        tree, tree_file = self.tree, self.tree.path
+        start_line = tree.nodes[tree.start].line
         pages = {
-            "questionnaire.md": self.render("questionnaire.md.j2",
-                                            steps=Markup(self.steps_html("../guides/",
-                                                                          self.edit_url))),
-            "guides/index.md": self.render("guides_index.md.j2"),
-            "facts.md": self.render("facts.md.j2", used_in=fact_usage(tree)),
-            "map.md": self.map_page(),
+            "questionnaire.md": Page(self.render(
+                "questionnaire.md.j2",
+                steps=Markup(self.steps_html("../guides/"))), tree_file, start_line),
+            "guides/index.md": Page(self.render("guides_index.md.j2"), tree_file),
+            "facts.md": Page(self.render("facts.md.j2", used_in=fact_usage(tree)), tree_file),
+            "map.md": Page(self.map_page(), tree_file, start_line),
             # The questionnaire alone, for other sites' iframes (site_overrides/embed.html).
-            "embed.md": self.render("embed.md.j2",
-                                    steps=Markup(self.steps_html(
-                                        "../guides/", full_advice_base="../questionnaire/"))),
+            "embed.md": Page(self.render("embed.md.j2", steps=Markup(self.steps_html(
+                "../guides/", full_advice_base="../questionnaire/"))), tree_file, start_line),
         }
         for slug, guide in tree.guides.items():
-            pages[f"guides/{slug}.md"] = self.render(
+            pages[f"guides/{slug}.md"] = Page(self.render(
                 "guide.md.j2", guide=guide, outcomes=tree.outcomes_for_guide(slug),
-                related=[tree.guides[s] for s in tree.related_guides(slug)])
-        pages.update(tools.pages(self))  # the buyer tools under tools/ (issue 5)
+                related=[tree.guides[s] for s in tree.related_guides(slug)]),
+                tree_file, guide.line)
+        tools_file = self.site.tools.path
+        pages.update((uri, Page(text, tools_file))
+                     for uri, text in tool_pages.pages(self).items())
         return pages
-
-    @cached_property
-    def tools(self) -> dict:
-        """The buyer tools' data (tools.yaml), checked; the mkdocs hook checks it first,
-        for a clean error."""
-        return tools.tools_for(self.tree)
 
     def map_page(self) -> str:
         """The map of the tree: a picture laid out at build time and a nested list."""
         questions = sum(1 for _ in self.tree.questions())
-        return self.render("map.md.j2", layout=graph.layout(self.tree),
-                           items=graph.outline(self.tree),
-                           box_width=graph.BOX_WIDTH, box_height=graph.BOX_HEIGHT,
+        return self.render("map.md.j2", layout=drawing.layout(self.tree),
+                           items=drawing.outline(self.tree),
+                           box_width=drawing.BOX_WIDTH, box_height=drawing.BOX_HEIGHT,
                            counts={"questions": questions,
                                    "outcomes": len(self.tree.nodes) - questions})
 
     def guide_list(self, base: str) -> str:
         """Markdown list of every guide, for hand-written pages (the home page)."""
         return self.render("guide_list.md.j2", base=base)
-
-
-def render_pages(tree: Tree, lang: str = "en") -> dict[str, str]:
-    return Renderer(tree, lang).pages()
 
 
 def node_texts(tree: Tree) -> Iterator[tuple[str, str]]:

@@ -28,10 +28,9 @@ import yaml
 
 from . import markup
 from .errors import Problem, TreeError
-from .i18n import check_locale
-from .loader import Loaded, Location, load_file, walk
+from .loader import Loaded, Location, load_file, walk, texts
+from .build import build_tree
 from .model import Tree
-from .validate import _texts
 
 # The languages the site is written in besides English; a tree that has no
 # translations/LANG.yaml next to it (a test or benchmark tree) is built in English only.
@@ -91,7 +90,7 @@ def _is_source(location: Location) -> bool:
 def units(tree: Loaded) -> list[Unit]:
     """Every reader-facing text of the tree, in file order; each source name once."""
     found, sources = [], set()
-    for location, text in _texts(tree.data):
+    for location, text in texts(tree.data):
         if _is_text(location):
             found.append(Unit(location, location, text))
         elif _is_source(location) and text not in sources:
@@ -189,44 +188,12 @@ def _leftovers(data: Any, keys: set[Location]) -> Iterator[Location]:
             if isinstance(value, dict) and "source_hash" in value and at not in keys)
 
 
-def load_translations(tree_path: str | Path) -> tuple[dict[str, Loaded], list[Problem]]:
-    """Each language's translation file, and the problems of those that cannot be read."""
-    found: dict[str, Loaded] = {}
-    errors: list[Problem] = []
-    for lang in languages(tree_path):
-        try:
-            found[lang] = load_file(translation_path(tree_path, lang))
-        except TreeError as error:
-            errors += error.problems
-    return found, errors
-
-
-def check_all(tree: Loaded, translations: dict[str, Loaded] | None = None
-              ) -> tuple[list[Problem], list[Problem]]:
-    """Every language's tree text and template strings."""
-    errors: list[Problem] = []
-    if translations is None:
-        translations, errors = load_translations(tree.path)
-    warnings: list[Problem] = []
-    for lang, translation in translations.items():
-        found, warned = check(tree, translation, lang)
-        errors += found + check_locale(lang)
-        warnings += warned
-    return _in_file_order(errors), _in_file_order(warnings)
-
-
-def _in_file_order(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.path, p.line, p.column))
-
-
 # --- the localized tree -------------------------------------------------------------
 
 def localize(tree: Loaded, translation: Loaded) -> Tree:
     """The tree with every text replaced by its translation (checked beforehand)."""
-    from .build import build_tree  # build imports validate; import here as validate does
-
     data = copy.deepcopy(tree.data)
-    for location, text in list(_texts(data)):
+    for location, text in list(texts(data)):
         if _is_text(location):
             key = location
         elif _is_source(location):
@@ -237,28 +204,6 @@ def localize(tree: Loaded, translation: Loaded) -> Tree:
         *parent, last = location
         _lookup(data, tuple(parent))[last] = entry["text"]
     return build_tree(Loaded(data, tree.path, tree.positions, tree.key_positions, tree.lines))
-
-
-def load_all(path: str | Path, today=None) -> tuple[dict[str, Tree], list[Problem]]:
-    """The tree in every language ({"en": Tree, "ru": Tree}) and the warnings; raise
-    TreeError listing every problem in the tree, its translations or the locales."""
-    from .build import build_tree
-    from .validate import validate
-
-    loaded = load_file(path)
-    errors, warnings = validate(loaded, today)
-    if errors:
-        raise TreeError(errors)
-    translations, errors = load_translations(loaded.path)
-    if errors:
-        raise TreeError(errors)
-    errors, more = check_all(loaded, translations)
-    if errors:
-        raise TreeError(errors)
-    trees = {"en": build_tree(loaded)}
-    for lang, translation in translations.items():
-        trees[lang] = localize(loaded, translation)
-    return trees, warnings + more
 
 
 # --- the translators' helper --------------------------------------------------------

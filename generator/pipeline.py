@@ -1,0 +1,122 @@
+"""The one way in: every file a contributor edits is read here, once, and checked
+with the same machinery; the result is one immutable SiteData.
+
+    decision_tree.yaml --load--> --validate.py--> --build.py--> Tree (English)
+    translations/LANG.yaml --load--> --translate.check--> --translate.localize--> Tree (LANG)
+    tools.yaml --load--> --tools/check.py--> --tools/model.py--> Tools
+
+The CLI, the mkdocs adapter, the renderer, the benchmark and the tests take what
+check_site() or load_site() return; nothing after this module reads a data file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Mapping
+
+from . import loader, translate
+from .build import build_tree
+from .errors import Problem, TreeError
+from .i18n import check_locale
+from .model import Tree
+from .tools import check as tools_check
+from .tools.model import Tools, build_tools
+from .validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+TREE_FILE = "decision_tree.yaml"
+# Beside the tree. Another tree without one (tests, benchmarks) gets the project's,
+# with its links to steps and facts that tree lacks left out.
+TOOLS_FILE = "tools.yaml"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the site is built from, checked."""
+
+    trees: Mapping[str, Tree]  # "en" first, then each translated language
+    tools: Tools
+    warnings: tuple[Problem, ...] = ()
+    files: tuple[str, ...] = ()  # every data file read, for `watch` and messages
+
+    @property
+    def tree(self) -> Tree:
+        return self.trees["en"]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.trees)
+
+
+@dataclass
+class Checked:
+    """What check_site found: the site when there are no errors."""
+
+    site: SiteData | None
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def tools_path(tree_path: Path) -> Path:
+    own = tree_path.parent / TOOLS_FILE
+    return own if own.is_file() else ROOT / TOOLS_FILE
+
+
+def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None) -> Checked:
+    """Read and check the tree, its translations and tools.yaml. Later files are
+    checked against the tree only when the tree itself is sound."""
+    tree_path = Path(tree_path)
+    today = today or date.today()
+    result = Checked(None)
+
+    def read(path: Path) -> loader.Loaded | None:
+        result.files.append(str(path))
+        try:
+            return loader.load_file(path)
+        except TreeError as error:
+            result.errors.extend(error.problems)
+            return None
+
+    loaded_tree = read(tree_path)
+    if loaded_tree is None:
+        return result
+    errors, warnings = validate(loaded_tree, today)
+    result.errors += errors
+    result.warnings += warnings
+    if errors:
+        return result
+    english = build_tree(loaded_tree)
+
+    translations: dict[str, loader.Loaded] = {}
+    for lang in translate.languages(tree_path):
+        loaded = read(translate.translation_path(tree_path, lang))
+        if loaded is not None:
+            found, warned = translate.check(loaded_tree, loaded, lang)
+            result.errors += found + check_locale(lang)
+            result.warnings += warned
+            translations[lang] = loaded
+
+    own_tools = tree_path.parent / TOOLS_FILE
+    loaded_tools = read(tools_path(tree_path))
+    if loaded_tools is not None:
+        # A tree without its own tools.yaml borrows the project's, unchecked against it.
+        result.errors += tools_check.check(loaded_tools, english if own_tools.is_file() else None)
+
+    if not result.errors:
+        trees = {"en": english}
+        trees.update((lang, translate.localize(loaded_tree, loaded))
+                     for lang, loaded in translations.items())
+        result.site = SiteData(trees=trees, tools=build_tools(loaded_tools),
+                               warnings=tuple(result.warnings), files=tuple(result.files))
+    return result
+
+
+def load_site(tree_path: str | Path = TREE_FILE, today: date | None = None) -> SiteData:
+    """The checked site data, or TreeError listing every problem found."""
+    checked = check_site(tree_path, today)
+    if checked.site is None:
+        raise TreeError(checked.errors)
+    return checked.site

@@ -1,0 +1,165 @@
+"""JSON Schema errors in plain words, for every data file a contributor edits.
+
+The words for a rule live in the schema beside the rule, in the keywords editors
+already show (VS Code and the YAML language server read them too):
+- `patternErrorMessage`: what a `pattern` asks for ("use lower-case letters ...");
+- `errorMessage`: what a `oneOf`/`not`/`minItems` failure means for that field;
+- `title` on a `propertyNames` schema: what the key is ("node id", "fact name").
+Each file names its places its own way (`Describe`): "node 'x' field 'title'" in the
+tree, "tracking carrier 2 field 'example'" in tools.yaml.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import jsonschema
+
+from .errors import Problem
+from .loader import Loaded, Location
+
+# Problem.rank: the order a contributor should read problems in.
+NAMES_THE_FIX, IN_PLACE, CONSEQUENCE = 0, 1, 2
+
+Describe = Callable[[Location], str]
+
+
+@lru_cache(maxsize=None)
+def load_schema(path: Path) -> dict:
+    """A schema shipped with the project (not contributor data: read as plain JSON)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(path: Path) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(path))
+
+
+def schema_problems(loaded: Loaded, schema_path: Path, describe: Describe) -> list[Problem]:
+    """Every schema error in loaded, explained; an error that only restates another at
+    the same place (an if/then's `const`) is dropped."""
+    problems: list[tuple[str, Location, Problem]] = []
+    for error in _validator(schema_path).iter_errors(loaded.data):
+        for leaf in _leaf_errors(error):
+            problems += [(leaf.validator, tuple(leaf.absolute_path), p)
+                         for p in _explain(loaded, leaf, describe)]
+    places = {at for kind, at, _ in problems if kind != "const"}
+    return [p for kind, at, p in problems if kind != "const" or at not in places]
+
+
+def did_you_mean(word: str, options) -> str:
+    """'; did you mean 'x'?' for a close, well-formed option, else ''."""
+    options = sorted(o for o in options if isinstance(o, str) and re.fullmatch(r"[a-z0-9_-]+", o))
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def rank(hint: str) -> int:
+    return NAMES_THE_FIX if hint else IN_PLACE
+
+
+def _leaf_errors(error: jsonschema.ValidationError) -> Iterator[jsonschema.ValidationError]:
+    """For if/then and allOf, the errors inside say more than the wrapper; a oneOf
+    speaks for itself (its branches' errors would contradict one another)."""
+    if error.context and error.validator not in ("oneOf", "anyOf"):
+        for sub in error.context:
+            yield from _leaf_errors(sub)
+    else:
+        yield error
+
+
+def _custom(err: jsonschema.ValidationError) -> str | None:
+    words = err.schema.get("errorMessage") if isinstance(err.schema, dict) else None
+    if isinstance(words, dict):
+        return words.get(err.validator)
+    return words
+
+
+def _explain(loaded: Loaded, err: jsonschema.ValidationError,
+             describe: Describe) -> Iterator[Problem]:
+    location = tuple(err.absolute_path)
+    name = describe(location)
+    kind, instance, value = err.validator, err.instance, err.validator_value
+    custom = _custom(err)
+    if "propertyNames" in err.absolute_schema_path:
+        yield _bad_key(loaded, err, location, str(instance))
+    elif kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = set(err.schema.get("properties", {}))
+        for key in instance:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                yield loaded.problem(location + (key,), f"unknown field '{key}' in {name}{hint}",
+                                     key=True, rank=rank(hint))
+    elif custom:
+        yield loaded.problem(location, f"{name}: {custom}", key=kind == "not")
+    elif kind == "required":
+        missing = err.message.split("'")[1]
+        yield loaded.problem(location, f"{name} is missing the required field '{missing}'",
+                             key=True)
+    elif kind == "minItems":
+        yield loaded.problem(location, f"{name} is empty; give at least one item or remove it")
+    elif kind == "maxItems":
+        yield loaded.problem(location, f"{name} has {len(instance)} items; the limit is {value}")
+    elif kind == "type":
+        hint = ""
+        if value == "string" and isinstance(instance, (bool, int, float)):
+            hint = "; put it in quotes, e.g. \"Yes\" (YAML reads yes, no, on, off as true/false)"
+        yield loaded.problem(location, f"{name} must be {_type_words(value)}, "
+                                       f"not {_type_words(_json_type(instance))}{hint}",
+                             rank=rank(hint))
+    elif kind == "const":
+        yield loaded.problem(location, f"{name} must be {value!r} (found {instance!r})")
+    elif kind == "enum":
+        hint = did_you_mean(str(instance), value)
+        yield loaded.problem(location, f"{name} must be one of: {', '.join(map(str, value))} "
+                                       f"(found {instance!r}){hint}", rank=rank(hint))
+    elif kind == "pattern":
+        rule = err.schema.get("patternErrorMessage", f"it must match {value}")
+        yield loaded.problem(location, f"{name} {instance!r} is not valid: {rule}",
+                             rank=NAMES_THE_FIX)
+    elif kind == "maxLength":
+        yield loaded.problem(location, f"{name} is too long ({len(instance):,} characters; "
+                                       f"the limit is {value:,})")
+    elif kind == "minLength":
+        yield loaded.problem(location, f"{name} is empty")
+    elif kind in ("minimum", "maximum"):
+        bound = "at least" if kind == "minimum" else "at most"
+        yield loaded.problem(location, f"{name} must be {bound} {value:,} (found {instance})")
+    else:
+        yield loaded.problem(location, f"{name}: {err.message}")
+
+
+def _bad_key(loaded: Loaded, err: jsonschema.ValidationError, location: Location,
+             bad: str) -> Problem:
+    """A key that breaks its mapping's propertyNames rule: the rule's title says what
+    the key is, its patternErrorMessage what it must look like."""
+    names = err.schema if err.validator == "pattern" else {}
+    parent = err.parent.schema if err.parent is not None else {}
+    what = names.get("title") or parent.get("title") or "name"
+    rule = names.get("patternErrorMessage") or _custom(err) or err.message
+    if err.validator in ("minLength", "maxLength") and not names.get("patternErrorMessage"):
+        rule = f"use {err.validator_value} character" + ("s" if err.validator_value != 1 else "")
+    return loaded.problem(location + (bad,), f"{what} '{bad}' is not valid: {rule}",
+                          key=True, rank=NAMES_THE_FIX)
+
+
+def _type_words(kind: Any) -> str:
+    words = {"object": "a set of fields", "array": "a list", "string": "text",
+             "integer": "a whole number", "number": "a number", "boolean": "true or false",
+             "null": "empty"}
+    if isinstance(kind, list):
+        return " or ".join(words.get(k, k) for k in kind)
+    return words.get(kind, str(kind))
+
+
+def _json_type(value: Any) -> str:
+    for kind, python in (("boolean", bool), ("integer", int), ("number", float), ("string", str),
+                         ("array", list), ("object", dict)):
+        if isinstance(value, python):
+            return kind
+    return "null"

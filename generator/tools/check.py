@@ -1,0 +1,170 @@
+"""Check tools.yaml: its schema (with its own words: tools.schema.json), then what a
+schema cannot say: node ids and fact names that must exist in the tree, letters
+claimed twice, carrier formats against their examples, message placeholders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import Problem
+from ..loader import Loaded, Location, walk
+from ..model import Tree
+from ..schema_check import schema_problems
+from ..translate import LANGUAGES
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "tools.schema.json"
+
+PLACEHOLDERS = {"order", "tracking", "date"}
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# Carrier patterns run in Python here and in JavaScript in the browser: allow only
+# the syntax both read the same way.
+PORTABLE_PATTERN = re.compile(r"[A-Z0-9\[\]{},\-|()?+*]+")
+S10_SHAPE = re.compile(r"[A-Z]{2}[0-9]{9}[A-Z]{2}")
+DAY_UNITS = {"days", "working_days"}
+
+
+def check(loaded: Loaded, tree: Tree | None) -> list[Problem]:
+    """Every problem in tools.yaml; the tree's node ids and facts are checked unless
+    tree is None (a test tree borrowing the project's tools.yaml)."""
+    problems = schema_problems(loaded, SCHEMA_PATH, describe)
+    if not problems:
+        problems = [*_node_problems(loaded, tree), *_letter_problems(loaded),
+                    *_carrier_problems(loaded), *_deadline_problems(loaded, tree),
+                    *_missing_translations(loaded), *_message_problems(loaded)]
+    return sorted(set(problems))
+
+
+def describe(location: Location) -> str:
+    """A place in tools.yaml in words: "tracking carrier 2 field 'example'"."""
+    if not location:
+        return "the file"
+    words = []
+    for index, part in enumerate(location):
+        if isinstance(part, int):
+            words.append(f"item {part + 1}")
+        elif index == 0:
+            words.append(f"'{part}'")
+        else:
+            words.append(f"field '{part}'")
+    return " ".join(words)
+
+
+def _in_text(loaded: Loaded, location: tuple, offset: int, message: str) -> Problem:
+    """A problem at a character of a text; inside a block (|) at its own line."""
+    lines = loaded.text.splitlines()
+    line, column = loaded.where(location)
+    text = loaded.data
+    for key in location:
+        text = text[key]
+    if lines[line - 1][column - 1:column] == "|":
+        before = text[:offset]
+        line += 1 + before.count("\n")
+        indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+        column = indent + 1 + len(before.rsplit("\n", 1)[-1])
+    return Problem(line, column, message, loaded.path)
+
+
+def _node_ids(data: dict) -> Iterator[tuple[Location, str]]:
+    """Every place in tools.yaml that names a questionnaire step."""
+    for tool, ids in data["offered_on"].items():
+        for i, node_id in enumerate(ids):
+            yield ("offered_on", tool, i), node_id
+    tracking = data["tracking"]
+    for key in ("bad_check_digit_step", "unknown_step"):
+        yield ("tracking", key), tracking[key]
+    for family, service in tracking["services"].items():
+        yield ("tracking", "services", family, "step"), service["step"]
+    for i, carrier in enumerate(tracking["carriers"]):
+        yield ("tracking", "carriers", i, "step"), carrier["step"]
+    for i, message in enumerate(data["messages"]):
+        for j, node_id in enumerate(message["steps"]):
+            yield ("messages", i, "steps", j), node_id
+
+
+def _node_problems(loaded: Loaded, tree: Tree | None) -> Iterator[Problem]:
+    if tree is None:
+        return
+    for location, node_id in _node_ids(loaded.data):
+        if node_id not in tree.nodes:
+            yield loaded.problem(location, f"node '{node_id}' is not in {Path(tree.path).name}")
+
+
+def _letter_problems(loaded: Loaded) -> Iterator[Problem]:
+    owner: dict[str, str] = {}
+    for family, service in loaded.data["tracking"]["services"].items():
+        for i, letter in enumerate(service["letters"]):
+            if letter in owner:
+                yield loaded.problem(("tracking", "services", family, "letters", i),
+                                     f"letter {letter} is already in service '{owner[letter]}'")
+            owner[letter] = family
+
+
+def _carrier_problems(loaded: Loaded) -> Iterator[Problem]:
+    for i, carrier in enumerate(loaded.data["tracking"]["carriers"]):
+        yield from _pattern_problems(loaded, ("tracking", "carriers", i), carrier)
+
+
+def _deadline_problems(loaded: Loaded, tree: Tree | None) -> Iterator[Problem]:
+    for i, deadline in enumerate(loaded.data["deadlines"] if tree is not None else ()):
+        fact = tree.facts.get(deadline["fact"])
+        where = ("deadlines", i, "fact")
+        if fact is None:
+            yield loaded.problem(where, f"fact '{deadline['fact']}' is not in the tree's facts")
+        elif fact.unit not in DAY_UNITS:
+            yield loaded.problem(where, f"fact '{fact.name}' counts {fact.unit}; the calculator "
+                                        "counts days or working days only")
+
+
+
+def _message_problems(loaded: Loaded) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for i, message in enumerate(loaded.data["messages"]):
+        where = ("messages", i)
+        if message["id"] in seen:
+            yield loaded.problem(where + ("id",), f"message id '{message['id']}' is used twice")
+        seen.add(message["id"])
+        text = message["text"]
+        for found in PLACEHOLDER.finditer(text):
+            if found.group(1) not in PLACEHOLDERS:
+                yield _in_text(loaded, where + ("text",), found.start(),
+                               f"unknown placeholder {found.group()}; use "
+                               + ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS)))
+        odd = re.search(r"[^\n -~]", text)
+        if odd:
+            yield _in_text(loaded, where + ("text",), odd.start(),
+                           f"character {odd.group()!r} (U+{ord(odd.group()):04X}) may be "
+                           "garbled by a translator; messages use plain ASCII only")
+
+
+def _missing_translations(loaded: Loaded) -> Iterator[Problem]:
+    """Every reader-facing text ({en: ...}) has each site language beside it."""
+    for where, value in walk(loaded.data):
+        if isinstance(value, dict) and isinstance(value.get("en"), str):
+            for lang in LANGUAGES:
+                if not value.get(lang):
+                    yield loaded.problem(where + ("en",), f"no {lang} text: add `{lang}:` "
+                                                          "beside `en:` (the site is built in both)")
+
+
+def _pattern_problems(loaded: Loaded, where: tuple, carrier: dict) -> Iterator[Problem]:
+    pattern = carrier["pattern"]
+    if not PORTABLE_PATTERN.fullmatch(pattern):
+        yield loaded.problem(where + ("pattern",), "a pattern may use only A-Z, 0-9 and "
+                             "[ ] { } , - | ( ) ? + * (it must read the same in JavaScript)")
+        return
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        yield loaded.problem(where + ("pattern",), f"pattern is not a valid regular expression: "
+                             f"{exc.msg}")
+        return
+    if not compiled.fullmatch(carrier["example"]):
+        yield loaded.problem(where + ("example",), f"example {carrier['example']} does not "
+                             f"match the pattern {pattern}")
+    elif S10_SHAPE.fullmatch(carrier["example"]):
+        yield loaded.problem(where + ("example",), "example has the shape of a postal (S10) "
+                             "number; a carrier pattern must not claim those")
+
+

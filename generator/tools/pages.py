@@ -1,0 +1,163 @@
+"""The buyer tools' pages and the data their scripts read.
+
+The scripts under site_overrides/assets/javascripts/tools/ hold no formats, figures
+or words of their own: each page carries them in a <script type="application/json">
+block rendered from tools.yaml, the tree's facts and the locale.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from types import MappingProxyType
+from typing import Any
+
+from babel import Locale as BabelLocale
+from markupsafe import Markup
+
+from . import BY_NAME, TOOLS
+from .check import DAY_UNITS
+
+# ISO 3166 codes that name no country (user-assigned, groupings): shown as the code.
+NOT_COUNTRIES = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN")
+
+
+def localized(text: dict, lang: str) -> str:
+    """A per-language text from tools.yaml, in English where no translation exists."""
+    return text.get(lang) or text["en"]
+
+
+def country_names(lang: str) -> dict[str, str]:
+    """ISO 3166 alpha-2 code -> country name in the reader's language (CLDR via Babel)."""
+    names = BabelLocale.parse(lang).territories
+    return {code: name for code, name in sorted(names.items())
+            if len(code) == 2 and code.isalpha() and not NOT_COUNTRIES.fullmatch(code)}
+
+
+def json_block(data: Any) -> Markup:
+    """JSON safe inside <script type="application/json">: no '<' can end the block."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e")
+                  .replace("&", "\\u0026"))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, MappingProxyType):  # tools.yaml's frozen mappings
+        return dict(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def available(renderer) -> bool:
+    """Tools are built in a language once its locale has their words."""
+    return "tools_title" in renderer.locale.data["strings"]
+
+
+def offers(renderer) -> dict[str, list[tuple[str, str, str]]]:
+    """Node id -> [(tool, page path inside tools/, link text)]: the questionnaire's links."""
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    if not available(renderer):
+        return found
+    data, t = renderer.site.tools, renderer.locale.t
+    for tool, ids in data.offered_on.items():
+        for node_id in filter(renderer.tree.nodes.__contains__, ids):
+            found.setdefault(node_id, []).append(
+                (tool, f"{BY_NAME[tool].page}/", t(f"tools_offer_{tool}")))
+    for message in data.messages:
+        situation = localized(message["situation"], renderer.locale.lang)
+        for node_id in filter(renderer.tree.nodes.__contains__, message["steps"]):
+            found.setdefault(node_id, []).append(
+                ("dispute-message", f"{BY_NAME['dispute-message'].page}/#{message['id']}",
+                 t("tools_offer_dispute-message", situation=situation)))
+    return found
+
+
+def step_link(renderer, node_id: str) -> dict | None:
+    """A questionnaire step as the tool scripts link to it from /tools/NAME/."""
+    if node_id not in renderer.tree.nodes:
+        return None
+    return {"href": f"../../questionnaire/#{node_id}",
+            "text": renderer.locale.t("tools_next_step", title=renderer.tree.nodes[node_id].title)}
+
+
+def _strings(renderer, tool: str) -> dict[str, str]:
+    """The locale strings a tool's script uses (keys tools_WORDS_*, prefix removed)."""
+    start = f"tools_{BY_NAME[tool].words}_"
+    return {key[len(start):]: text for key, text in renderer.locale.data["strings"].items()
+            if key.startswith(start)}
+
+
+def _source(renderer, fact) -> str:
+    return (renderer.locale.t("tools_source", source=fact.source) + ", "
+            + renderer.locale.t("tools_checked", date=renderer.locale.date_text(fact.checked)))
+
+
+def tracking_data(renderer) -> dict:
+    lang, tracking = renderer.locale.lang, renderer.site.tools.tracking
+    services = {
+        family: {"letters": s["letters"], "meaning": localized(s["meaning"], lang),
+                 "step": step_link(renderer, s["step"])}
+        for family, s in tracking["services"].items()}
+    carriers = [{"name": c["name"], "pattern": c["pattern"],
+                 "meaning": localized(c["meaning"], lang),
+                 "trackAt": localized(c["track_at"], lang), "step": step_link(renderer, c["step"])}
+                for c in tracking["carriers"]]
+    return {"strings": _strings(renderer, "tracking-checker"), "services": services, "carriers": carriers,
+            "lookalikes": tracking["lookalikes"], "countries": country_names(lang),
+            "s10TrackAt": localized(tracking["s10_track_at"], lang),
+            "badStep": step_link(renderer, tracking["bad_check_digit_step"]),
+            "unknownStep": step_link(renderer, tracking["unknown_step"])}
+
+
+def deadline_rows(renderer) -> list[dict]:
+    """Each deadline with its fact, figure, label, rule and source, for page and script."""
+    lang, rows = renderer.locale.lang, []
+    for d in renderer.site.tools.deadlines:
+        fact = renderer.tree.facts.get(d["fact"])
+        if fact is None or fact.unit not in DAY_UNITS:
+            continue  # another tree (tests, benchmarks) without this fact
+        rows.append({"fact": fact.name, "from": d["from"], "direction": d["direction"],
+                     "days": fact.max if fact.max is not None else fact.value,
+                     "working": fact.unit == "working_days",
+                     "label": localized(d["label"], lang),
+                     "rule": localized(d["rule"], lang).format(fact=renderer.locale.fact_text(fact)),
+                     "source": _source(renderer, fact)})
+    return rows
+
+
+def deadline_data(renderer) -> dict:
+    data = renderer.locale.data
+    return {"strings": _strings(renderer, "deadline-calculator"), "deadlines": deadline_rows(renderer),
+            "months": data["months"], "dateFormat": data["date_format"],
+            "uidHost": "parcel-help"}
+
+
+def message_data(renderer) -> dict:
+    lang = renderer.locale.lang
+    messages = [{"id": m["id"], "situation": localized(m["situation"], lang),
+                 "dateLabel": localized(m["date_label"], lang), "text": m["text"]}
+                for m in renderer.site.tools.messages]
+    return {"strings": _strings(renderer, "dispute-message"), "messages": messages,
+            "replacements": renderer.site.tools.replacements}
+
+
+# Each tool's page: its template (tool_PAGE.md.j2) gets its script's data and what
+# the page's rules need to say everything without JavaScript.
+def _page_context(renderer, tool) -> dict:
+    if tool.name == "tracking-checker":
+        return {"data": json_block(tracking_data(renderer)),
+                "tracking": renderer.site.tools.tracking, "localized": localized}
+    if tool.name == "deadline-calculator":
+        return {"data": json_block(deadline_data(renderer)), "rows": deadline_rows(renderer)}
+    messages = message_data(renderer)
+    return {"data": json_block(messages), "messages": messages["messages"]}
+
+
+def pages(renderer) -> dict[str, str]:
+    """The tools' pages, {src_uri: markdown}."""
+    if not available(renderer):
+        return {}
+    found = {"tools/index.md": renderer.render("tools_index.md.j2", tools=TOOLS)}
+    for tool in TOOLS:
+        found[f"tools/{tool.page}.md"] = renderer.render(
+            f"tool_{tool.page}.md.j2", tool=tool, **_page_context(renderer, tool))
+    return found
