@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from generator.validate import REQUIRED_GUIDES, load_and_validate
+from generator.validate import REQUIRED_GUIDES
 
 from conftest import FIXTURES, ROOT, build_site
 from gates import parse
 
-TREE, _ = load_and_validate(ROOT / "decision_tree.yaml")
+from site_data import TREE  # noqa: E402
 
 
 def test_questionnaire_holds_every_node(site_dir):
