@@ -6,16 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
-from conftest import ROOT
-from tools_pages import (PHONE, assert_fits_the_screen, assert_no_axe_violations,
-                         assert_private, open_tool, reach_from_step, shared_tool_page)
+from gates import assert_no_axe_violations
+from site_data import TOOLS
+from tools_pages import (PHONE, assert_fits_the_screen, assert_private, open_tool,
+                         reach_from_step, shared_tool_page)
 
 pytestmark = pytest.mark.browser
 
-TOOLS = yaml.safe_load((ROOT / "tools.yaml").read_text(encoding="utf-8"))
-MESSAGES = TOOLS["messages"]
+MESSAGES = TOOLS.messages
 
 
 def form(page):

@@ -12,9 +12,8 @@ from generator.model import Outcome, Question
 from generator.render import node_texts
 from generator.validate import REQUIRED_GUIDES
 
-from conftest import ROOT
+from site_data import SITE, TREE
 
-from site_data import SITE, TREE  # noqa: E402
 WARNINGS = list(SITE.warnings)
 MAX_ANSWERS_TO_OUTCOME = 7
 
