@@ -222,7 +222,7 @@ class ParcelHelpPlugin(BasePlugin):
 
 def _in_nav(src_uri: str) -> bool:
     """Each guide is reached from the guide index and the questionnaire (a short nav
-    keeps every page small, DESIGN.md); the map from About and CONTRIBUTING.md; the
+    keeps every page small: Material renders the whole nav on every page); the map from About and CONTRIBUTING.md; the
     embed is framed by other sites and linked from the embed guide."""
     if src_uri.startswith("guides/"):
         return src_uri == "guides/index.md"

@@ -3,6 +3,7 @@ tree, and each kind of mistake is reported as tools.yaml:LINE:COLUMN: message.""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -10,10 +11,10 @@ import pytest
 from generator.errors import TreeError
 from generator.loader import load_file
 from generator.pipeline import load_site
-from generator.render import Renderer
 from generator.tools import TOOLS
 from generator.tools.check import check
-from generator.tools.pages import country_names, json_block, offers
+from generator.render import Renderer, environment
+from generator.tools.pages import country_names, offers
 
 from conftest import FIXTURES, ROOT, build_site
 from site_data import SITE, TODAY, TREE
@@ -126,7 +127,9 @@ def test_country_names_and_safe_json():
                  "PL"):
         assert code in names
     assert names["CN"] == "China" and "ZZ" not in names and "EU" not in names
-    assert "</script>" not in json_block({"x": "</script><b>&"})
+    written = environment().from_string("{{ data|tojson }}").render(data={"x": "</script><b>&"})
+    assert "<" not in written and "&" not in written
+    assert json.loads(written) == {"x": "</script><b>&"}
 
 
 def test_each_tool_has_one_small_script():
