@@ -159,7 +159,8 @@ def _explain(loaded: Loaded, error: jsonschema.ValidationError) -> Iterator[Prob
 
 
 def _bad_name(loaded: Loaded, location: Location, bad: str) -> Problem:
-    what = {"facts": "fact name", "guides": "guide slug", "nodes": "node id"}.get(
+    what = {"facts": "fact name", "guides": "guide slug", "nodes": "node id",
+            "aliases": "alias"}.get(
         location[0] if location else "", "name")
     rule = FACT_NAME_RULE if what == "fact name" else ID_RULE
     return loaded.problem(location + (bad,), f"{what} '{bad}' is not valid: {rule}",
@@ -172,7 +173,7 @@ def _describe(location: Location) -> str:
         return "the file"
     parts = []
     section, rest = location[0], location[1:]
-    singular = {"facts": "fact", "guides": "guide", "nodes": "node"}.get(section)
+    singular = {"facts": "fact", "guides": "guide", "nodes": "node", "aliases": "alias"}.get(section)
     if singular and rest:
         parts.append(f"{singular} '{rest[0]}'")
         rest = rest[1:]
@@ -233,6 +234,7 @@ class _RuleCheck:
         self.nodes = _mapping(data.get("nodes"))
         self.guides = _mapping(data.get("guides"))
         self.facts = _mapping(data.get("facts"))
+        self.aliases = _mapping(data.get("aliases"))
         self.start = data.get("start")
         self.problems: list[Problem] = []
 
@@ -271,6 +273,18 @@ class _RuleCheck:
             target = guide.get("starts_at") if isinstance(guide, dict) else None
             if isinstance(target, str) and target not in self.nodes:
                 self.add_missing(("guides", slug, "starts_at"), "node", target, self.nodes)
+        self.check_aliases()
+
+    def check_aliases(self) -> None:
+        """An alias is an old address: it must not hide a node that still has that id,
+        and it must lead to a node."""
+        for alias, target in self.aliases.items():
+            if alias in self.nodes:
+                self.add(("aliases", alias), f"alias '{alias}' shadows the node '{alias}'; "
+                                             "an alias must be an id no node uses any more",
+                         key=True)
+            if isinstance(target, str) and target not in self.nodes:
+                self.add_missing(("aliases", alias), "node", target, self.nodes)
 
     def check_reachable(self) -> None:
         seen, stack = {self.start}, [self.start]

@@ -129,3 +129,26 @@ def test_each_tool_has_one_small_script():
         assert len(text.encode()) < 10_000, script.name  # unminified, comments included
         assert "fetch(" not in text and "XMLHttpRequest" not in text, script.name
         assert "localStorage" not in text and "document.cookie" not in text, script.name
+
+
+MEANING = """    meaning:
+      ru: |-
+        Здравствуйте. Я не получил(а) свой заказ {order}."""
+
+
+def test_a_message_without_its_russian_meaning_is_named_at_its_text(tmp_path):
+    text = TEXT.replace(MEANING, "    meaning:\n      ru: |-\n        Здравствуйте.", 1)
+    start = text.index("    meaning:\n      ru: |-\n        Здравствуйте.\n")
+    end = text.index("  - id: empty-parcel")
+    text = text[:start] + text[end:]
+    path = tmp_path / "tools.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index("    text: |-\n      Hello. I have not received my order")].count("\n") + 1
+    assert f"{path}:{line}:11: message 'not-received' has no ru meaning: add `meaning: {{ru: ...}}`" \
+        in problems(str(path))
+
+
+def test_a_meaning_with_other_slots_than_its_text_is_refused(tmp_path):
+    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{orderr}"))
+    assert f"{path}:{line + 1}:11: the ru meaning of message 'not-received' must have the same " \
+        "slots as its text: {date}, {order}, {tracking}" in problems(path)
