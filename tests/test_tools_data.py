@@ -54,10 +54,10 @@ def problems(path: str) -> list[str]:
     ("The parcel was empty.", "The parcel was “empty”.", "may be garbled by a translator"),
     ("    direction: before", "    direction: earlier", "must be one of: before, after"),
     ("    example: LP00123456789012", "    example: lp001", "'example' 'lp001' is not valid"),
-    ("  bad_check_digit_step: fake-number-dispute",
-     "  bad_check_digit_step: fake-number-dispute\n  bad_check_digit_step: x",
+    ("  bad_check_digit_step: fake-number-time-left",
+     "  bad_check_digit_step: fake-number-time-left\n  bad_check_digit_step: x",
      "duplicate key 'bad_check_digit_step'"),
-    ("  unknown_step: fake-number-dispute", "\tunknown_step: fake-number-dispute",
+    ("  unknown_step: fake-number-time-left", "\tunknown_step: fake-number-dispute",
      "indent with spaces, not tabs"),
     ('en: The parcel has not arrived\n      ru: "Посылка не пришла"\n',
      "en: The parcel has not arrived\n", "no ru text: add `ru:` beside `en:` (the site is built in both)"),
@@ -99,7 +99,7 @@ def test_another_tree_gets_the_projects_tools_without_dead_links():
     assert {"tools/index.md", "tools/tracking.md", "tools/deadlines.md",
             "tools/message.md"} <= set(pages)
     assert set(offers(renderer)) <= set(tree.nodes)
-    for node_id in ("fake-number-dispute", "tracking-shows"):
+    for node_id in ("fake-number-time-left", "tracking-shows"):
         assert node_id not in tree.nodes and f"#{node_id}" not in pages["tools/tracking.md"]
 
 
