@@ -173,7 +173,8 @@ def _describe(location: Location) -> str:
         return "the file"
     parts = []
     section, rest = location[0], location[1:]
-    singular = {"facts": "fact", "guides": "guide", "nodes": "node", "aliases": "alias"}.get(section)
+    singular = {"facts": "fact", "guides": "guide", "nodes": "node",
+                "aliases": "alias"}.get(section)
     if singular and rest:
         parts.append(f"{singular} '{rest[0]}'")
         rest = rest[1:]
