@@ -223,6 +223,14 @@ def test_start_option_begins_at_that_step(make_page, site_url):
     assert page.requests.foreign() == [] and page.console_errors == []
 
 
+@pytest.mark.parametrize("old_id", list(TREE.aliases))
+def test_start_at_an_old_id_shows_the_step_that_replaced_it(make_page, site_url, old_id):
+    page = make_page()
+    page.goto(f"{site_url}/embed/?start={old_id}")
+    assert visible_step(page) == TREE.aliases[old_id]
+    assert page.locator(".pq-notice").is_hidden()
+
+
 def test_unknown_start_shows_the_first_question_with_a_notice(make_page, site_url):
     page = make_page()
     page.goto(f"{site_url}/embed/?start=no-such-step")

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from gates import assert_no_axe_violations
-from steps import answer, visible_step, walk_to
+from steps import answer, search, visible_step, walk_to
 from site_data import TREES
 
 pytestmark = pytest.mark.browser
@@ -86,20 +86,6 @@ def test_switching_language_without_javascript(make_page, site_url):
     open_language_menu(page, "ru").click()
     assert page.url == f"{site_url}/ru/guides/parcel-lost/"
     assert page.locator("h1").inner_text() == RU.guides["parcel-lost"].title
-
-
-def search(page, words: str) -> list[str]:
-    """Type into Material's search as a person would; the result links' addresses."""
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.press_sequentially(words, delay=20)
-    # Material reads the query on keyup; Playwright types letters that are not on its
-    # (US) keyboard without key events, as an input method would, so end with a key.
-    field.press("End")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(state="attached")
-    return [re.sub(r"\?h=[^#]*", "", href) for href in results.evaluate_all(
-        "links => links.map(a => a.href)")]
 
 
 def test_russian_search_finds_russian_pages_only(make_page, site_url):

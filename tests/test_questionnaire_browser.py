@@ -80,6 +80,16 @@ def test_fragment_inside_a_step_opens_that_step(make_page, site_url, javascript)
 
 
 @pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize("old_id", list(TREE.aliases))
+def test_an_old_address_opens_the_step_that_replaced_it(make_page, site_url, javascript, old_id):
+    page = open_questionnaire(make_page, site_url, f"#{old_id}", javascript)
+    assert visible_step(page) == TREE.aliases[old_id]
+    if javascript:
+        assert page.locator(".pq-notice").is_hidden()
+        assert page.title().startswith(TREE.nodes[TREE.aliases[old_id]].title)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
 def test_unknown_fragment_shows_the_start(make_page, site_url, javascript):
     page = open_questionnaire(make_page, site_url, "#no-such-step", javascript)
     assert visible_step(page) == TREE.start

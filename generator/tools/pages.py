@@ -126,7 +126,8 @@ def deadline_data(renderer) -> dict:
 def message_data(renderer) -> dict:
     lang = renderer.locale.lang
     messages = [{"id": m["id"], "situation": localized(m["situation"], lang),
-                 "dateLabel": localized(m["date_label"], lang), "text": m["text"]}
+                 "dateLabel": localized(m["date_label"], lang), "text": m["text"],
+                 "meaning": (m.get("meaning") or {}).get(lang)}
                 for m in renderer.site.tools.messages]
     return {"strings": _strings(renderer, "dispute-message"), "messages": messages,
             "replacements": renderer.site.tools.replacements}

@@ -15,6 +15,8 @@
   var fields = form.elements;
   var message = form.querySelector("textarea[data-message]");
   var dateLabel = form.querySelector("#dm-date-label");
+  // On a page in another language: what the English says, filled in the same way.
+  var meaning = form.querySelector("[data-meaning-text]");
   var flagsText = form.querySelector(".dm-flags-text");
   var cleanButton = form.querySelector("[data-clean]");
   var copyButton = form.querySelector("[data-copy]");
@@ -31,9 +33,13 @@
       tracking: fields.tracking.value.trim() || text.missing_tracking,
       date: fields.date.value || text.missing_date  // ISO: no month names to translate
     };
-    message.value = chosen.text.replace(/\{(order|tracking|date)\}/g, function (all, name) {
-      return values[name];
-    });
+    function fill(template) {
+      return template.replace(/\{(order|tracking|date)\}/g, function (all, name) {
+        return values[name];
+      });
+    }
+    message.value = fill(chosen.text);
+    if (meaning) meaning.textContent = chosen.meaning ? fill(chosen.meaning) : "";
     flag();
   }
 
