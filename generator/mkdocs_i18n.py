@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
@@ -32,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
+from generator import offline, social
 from generator.i18n import locale
 from generator.translate import LANGUAGES
 
@@ -161,6 +163,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
              "link": _url_in(other, page), "current": other == lang}
             for other in _built])
     context["config"] = _Overlay(config, **changes)
+    # Link previews (generator/social.py); Material writes page.meta.description into
+    # its own <meta name="description"> as it is, so it gets the escaped text too.
+    context["social_tags"] = social.tags(
+        title=page.meta.get("title") or page.title or strings["site_name"],
+        description=page.meta.get("description") or strings["site_description"],
+        url=page.canonical_url or config.site_url, site_name=strings["site_name"],
+        site_url=config.site_url, lang=lang)
+    page.meta["description"] = dict((n, v) for _, n, v in context["social_tags"])["og:description"]
     if lang != ENGLISH:
         context["nav"] = _navs.get(lang, nav)
         # Material loads the search index from its "base": this language's folder.
@@ -178,11 +188,21 @@ def _url_in(lang: str, page: Page) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """Search per language; then each language's preview image and manifest, and the
+    service worker, which caches all of it (generator/social.py, offline.py)."""
+    site = Path(config.site_dir)
+    _split_search_index(site)
+    strings = {lang: locale(lang).data["strings"] for lang in _built}
+    social.write_images(site, _built, strings, urlsplit(config.site_url or "").netloc,
+                        offline.THEME_COLOUR)
+    offline.write(site, _built, strings)
+
+
+def _split_search_index(site: Path) -> None:
     """Split the search plugin's one index into one per language, each in its own
     folder with locations relative to it (see base_url in on_page_context)."""
     if len(_built) < 2:
         return
-    site = Path(config.site_dir)
     index_file = site / "search" / "search_index.json"
     if not index_file.is_file():
         return
