@@ -52,6 +52,7 @@
     if (address) {
       step.insertBefore(address, before);
       address.querySelector("span").textContent = link();
+      address.hidden = false;  // on paper only (questionnaire.css)
     }
     print.hidden = typeof window.print !== "function" || !step.classList.contains("pq-outcome");
     say("");
