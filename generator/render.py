@@ -81,6 +81,8 @@ class Renderer:
             "embed.md": self.render("embed.md.j2",
                                     steps=Markup(self.steps_html(
                                         "../guides/", full_advice_base="../questionnaire/"))),
+            # The embed's outcomes' "what to do now", fetched once on reaching one.
+            "embed/outcomes.json": self.embed_steps(),
         }
         for slug, guide in tree.guides.items():
             pages[f"guides/{slug}.md"] = self.render(
@@ -88,6 +90,15 @@ class Renderer:
                 related=[tree.guides[s] for s in tree.related_guides(slug)])
         pages.update(tools.pages(self))  # the buyer tools under tools/ (issue 5)
         return pages
+
+    def embed_steps(self) -> str:
+        """{outcome id: its steps as <li> items}, as JSON: what the embed's outcomes
+        load on reaching one (site_overrides/assets/javascripts/embed.js). The same
+        sanitised HTML as the site's page (html()), written as JSON strings."""
+        steps = {node.id: "".join(Markup("<li>{}</li>").format(self.html(step, inline=True))
+                                  for step in node.steps)
+                 for node in self.tree.outcomes()}
+        return json.dumps(steps, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     @cached_property
     def tools(self) -> dict:
