@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -163,14 +164,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
              "link": _url_in(other, page), "current": other == lang}
             for other in _built])
     context["config"] = _Overlay(config, **changes)
-    # Link previews (generator/social.py); Material writes page.meta.description into
-    # its own <meta name="description"> as it is, so it gets the escaped text too.
+    # Link previews (generator/social.py, which escapes each value once).
+    description = page.meta.get("description") or strings["site_description"]
     context["social_tags"] = social.tags(
         title=page.meta.get("title") or page.title or strings["site_name"],
-        description=page.meta.get("description") or strings["site_description"],
-        url=page.canonical_url or config.site_url, site_name=strings["site_name"],
-        site_url=config.site_url, lang=lang)
-    page.meta["description"] = dict((n, v) for _, n, v in context["social_tags"])["og:description"]
+        description=description, url=page.canonical_url or config.site_url,
+        site_name=strings["site_name"], site_url=config.site_url, lang=lang)
+    # Material writes page.meta.description into its <meta name="description"> as it
+    # is: a guide's summary (contributor text) must arrive escaped, once.
+    page.meta["description"] = escape(description)
     if lang != ENGLISH:
         context["nav"] = _navs.get(lang, nav)
         # Material loads the search index from its "base": this language's folder.

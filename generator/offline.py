@@ -30,6 +30,11 @@ _SKIPPED = re.compile(r"(^|/)embed/|^sitemap\.xml|^assets/images/social/|^sw\.js
 _LUNR = re.compile(r"^assets/javascripts/lunr/(?:min/lunr\.([\w.]+)\.min\.js|.*)$")
 
 
+def _folder(lang: str, languages: list[str]) -> str:
+    """Where a language's pages are: the root for the first, LANG/ for the others."""
+    return "" if lang == languages[0] else f"{lang}/"
+
+
 def cached_files(site: Path, languages: list[str]) -> list[str]:
     """Files of the built site the worker caches on its first visit, as paths from the
     site's root, sorted: every page (a folder's index.html as the folder), the styles,
@@ -65,9 +70,8 @@ def worker_source(site: Path, languages: list[str], source: str) -> str:
     """sw.js as built: the precache list, its version and each language's offline page,
     in front of the worker's own code."""
     names = cached_files(site, languages)
-    offline = {("" if lang == languages[0] else f"{lang}/"): url_of(
-        ("" if lang == languages[0] else f"{lang}/") + OFFLINE_PAGE + "index.html")
-        for lang in languages}
+    folders = [_folder(lang, languages) for lang in languages]
+    offline = {folder: folder + OFFLINE_PAGE for folder in folders}
     head = (f"var VERSION = {json.dumps(version(site, names))};\n"
             f"var PRECACHE = {json.dumps([url_of(n) for n in names], indent=0)};\n"
             f"var OFFLINE = {json.dumps(offline, ensure_ascii=False, sort_keys=True)};\n")
@@ -103,7 +107,7 @@ def write(site: Path, languages: list[str], strings: dict[str, dict]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(images.icon(size, THEME_COLOUR))
     for lang in languages:
-        folder = "" if lang == languages[0] else f"{lang}/"
+        folder = _folder(lang, languages)
         text = strings[lang]
         data = manifest(text["site_name"], text["site_short_name"], text["site_description"],
                         lang, "../" * folder.count("/"))
