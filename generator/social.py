@@ -38,10 +38,8 @@ def tags(*, title: str, description: str, url: str, site_name: str, site_url: st
         ("property", "og:image:width"): str(PREVIEW_SIZE[0]),
         ("property", "og:image:height"): str(PREVIEW_SIZE[1]),
         ("property", "og:image:alt"): site_name,
+        # X (Twitter) reads title, description and image from og: when its own are missing
         ("name", "twitter:card"): "summary_large_image",
-        ("name", "twitter:title"): title,
-        ("name", "twitter:description"): description,
-        ("name", "twitter:image"): preview_url(site_url, lang),
     }
     return [(attr, name, escape(value)) for (attr, name), value in plain.items()]
 
