@@ -78,6 +78,13 @@ class _Overlay:
         return self[key] if key in self else default
 
 
+_serving: list[bool] = [False]  # `mkdocs serve`: the service worker caches nothing
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _serving[0] = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Heading ids that keep Cyrillic letters (#почему-посылки-теряются, not #_1); the
     # same ids as before for English. Set here: mkdocs.yml stays plain YAML for tools.
@@ -197,7 +204,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     strings = {lang: locale(lang).data["strings"] for lang in _built}
     social.write_images(site, _built, strings, urlsplit(config.site_url or "").netloc,
                         offline.THEME_COLOUR)
-    offline.write(site, _built, strings)
+    offline.write(site, _built, strings, caching=not _serving[0])
 
 
 def _split_search_index(site: Path) -> None:

@@ -66,9 +66,13 @@ def version(site: Path, names: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def worker_source(site: Path, languages: list[str], source: str) -> str:
+def worker_source(site: Path, languages: list[str], source: str, caching: bool = True) -> str:
     """sw.js as built: the precache list, its version and each language's offline page,
-    in front of the worker's own code."""
+    in front of the worker's own code. caching=False (`mkdocs serve`: pages change on
+    every edit) writes PRECACHE = null: the worker then removes itself and its caches,
+    so a contributor never sees a page older than the last edit."""
+    if not caching:
+        return 'var VERSION = "serve";\nvar PRECACHE = null;\nvar OFFLINE = {};\n' + source
     names = cached_files(site, languages)
     folders = [_folder(lang, languages) for lang in languages]
     offline = {folder: folder + OFFLINE_PAGE for folder in folders}
@@ -96,10 +100,11 @@ def manifest(name: str, short_name: str, description: str, lang: str, root: str)
     }
 
 
-def write(site: Path, languages: list[str], strings: dict[str, dict]) -> None:
+def write(site: Path, languages: list[str], strings: dict[str, dict],
+          caching: bool = True) -> None:
     """Icons, one manifest per language and sw.js, into a built site. languages: the
     built ones, the root's first; strings: each language's site_name, site_short_name
-    and site_description (generator/locales/)."""
+    and site_description (generator/locales/); caching: see worker_source."""
     from generator import images  # Pillow, only when a site is built
 
     for size in ICON_SIZES:
@@ -115,4 +120,4 @@ def write(site: Path, languages: list[str], strings: dict[str, dict]) -> None:
             json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     worker = site / WORKER
     source = worker.read_text(encoding="utf-8")
-    worker.write_text(worker_source(site, languages, source), encoding="utf-8")
+    worker.write_text(worker_source(site, languages, source, caching), encoding="utf-8")

@@ -17,7 +17,20 @@
 var PREFIX = "parcel-help-";
 var CACHE = PREFIX + VERSION;
 
-self.addEventListener("install", function (event) {
+/* Under `mkdocs serve` (PRECACHE null) the worker caches nothing, deletes what an
+   earlier build cached and unregisters itself: pages there change with every edit. */
+if (PRECACHE === null) {
+  self.addEventListener("install", function () { self.skipWaiting(); });
+  self.addEventListener("activate", function (event) {
+    event.waitUntil(caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf(PREFIX) === 0;
+      }).map(function (name) { return caches.delete(name); }));
+    }).then(function () { return self.registration.unregister(); }));
+  });
+}
+
+if (PRECACHE !== null) self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
     return cache.addAll(PRECACHE);
   }).then(function () {
@@ -25,7 +38,7 @@ self.addEventListener("install", function (event) {
   }));
 });
 
-self.addEventListener("activate", function (event) {
+if (PRECACHE !== null) self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) {
       return name.indexOf(PREFIX) === 0 && name !== CACHE;
@@ -63,7 +76,7 @@ function respond(request) {
   });
 }
 
-self.addEventListener("fetch", function (event) {
+if (PRECACHE !== null) self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(respond(request));

@@ -145,3 +145,12 @@ def test_the_embed_registers_no_worker(site_dir):
     for prefix in ("", "ru/"):
         html = (site_dir / prefix / "embed" / "index.html").read_text(encoding="utf-8")
         assert "serviceWorker" not in html and "offline.js" not in html
+
+
+def test_under_mkdocs_serve_the_worker_caches_nothing(tmp_path):
+    """Pages change with every edit there: the worker removes itself (sw.js)."""
+    (tmp_path / "index.html").write_text("page")
+    source = offline.worker_source(tmp_path, ["en"], "// code", caching=False)
+    assert source.startswith('var VERSION = "serve";\nvar PRECACHE = null;')
+    worker = (ROOT / "site_overrides" / "sw.js").read_text(encoding="utf-8")
+    assert "PRECACHE === null" in worker and "registration.unregister()" in worker
