@@ -26,6 +26,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -36,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
-from generator import embed
+from generator import embed, offline, social
 from generator.errors import TreeError
 from generator.i18n import locale
 from generator.pipeline import TREE_FILE, SiteData, load_site
@@ -104,6 +107,10 @@ class SiteBuild:
 
 class ParcelHelpPlugin(BasePlugin):
     build: SiteBuild | None = None
+    serving = False  # `mkdocs serve`: the service worker caches nothing
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # --- reading the data ---------------------------------------------------------
 
@@ -207,6 +214,15 @@ class ParcelHelpPlugin(BasePlugin):
                  "link": _url_in(build.files, other, page), "current": other == lang}
                 for other in build.languages])
         context["config"] = _Overlay(config, **changes)
+        # Link previews (generator/social.py, which escapes each value once).
+        description = page.meta.get("description") or strings["site_description"]
+        context["social_tags"] = social.tags(
+            title=page.meta.get("title") or page.title or strings["site_name"],
+            description=description, url=page.canonical_url or config.site_url,
+            site_name=strings["site_name"], site_url=config.site_url, lang=lang)
+        # Material writes page.meta.description into its <meta name="description"> as it
+        # is: a guide's summary (contributor text) must arrive escaped, once.
+        page.meta["description"] = escape(description)
         if lang != ENGLISH:
             context["nav"] = build.navs.get(lang, nav)
             # Material loads the search index from its "base": this language's folder.
@@ -215,7 +231,15 @@ class ParcelHelpPlugin(BasePlugin):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        _split_search_index(Path(config.site_dir), self.build.languages)
+        """Search per language; then each language's preview image and manifest, and the
+        service worker, which caches all of it (so it comes last: its version is a hash
+        of every file it caches, search indexes included)."""
+        site, languages = Path(config.site_dir), self.build.languages
+        _split_search_index(site, languages)
+        strings = {lang: locale(lang).data["strings"] for lang in languages}
+        social.write_images(site, languages, strings, urlsplit(config.site_url or "").netloc,
+                            offline.THEME_COLOUR)
+        offline.write(site, languages, strings, caching=not self.serving)
 
 
 # --- helpers ------------------------------------------------------------------------

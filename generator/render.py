@@ -96,6 +96,8 @@ class Renderer:
             # The questionnaire alone, for other sites' iframes (site_overrides/embed.html).
             "embed.md": Page(self.render("embed.md.j2", steps=Markup(self.steps_html(
                 "../guides/", full_advice_base="../questionnaire/"))), tree_file, start_line),
+            # The embed's outcomes' "what to do now", fetched once on reaching one.
+            "embed/outcomes.json": Page(self.embed_steps(), tree_file),
         }
         for slug, guide in tree.guides.items():
             pages[f"guides/{slug}.md"] = Page(self.render(
@@ -106,6 +108,15 @@ class Renderer:
         pages.update((uri, Page(text, tools_file))
                      for uri, text in tool_pages.pages(self).items())
         return pages
+
+    def embed_steps(self) -> str:
+        """{outcome id: its steps as <li> items}, as JSON: what the embed's outcomes
+        load on reaching one (site_overrides/assets/javascripts/embed.js). The same
+        sanitised HTML as the site's page (html()), written as JSON strings."""
+        steps = {node.id: "".join(Markup("<li>{}</li>").format(self.html(step, inline=True))
+                                  for step in node.steps)
+                 for node in self.tree.outcomes()}
+        return json.dumps(steps, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def map_page(self) -> str:
         """The map of the tree: a picture laid out at build time and a nested list."""

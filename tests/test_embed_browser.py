@@ -189,6 +189,32 @@ def test_sandboxed_embed_walks_to_an_outcome(open_host, host, site_dir):
     assert page.requests.foreign() == []
 
 
+def test_an_outcome_loads_what_to_do_in_one_request(open_host, host, site_dir, site_url):
+    """The embed's page carries no outcome's steps: reaching an outcome fetches them all
+    once (outcomes.json), the frame grows to show them; a sandboxed frame, which may not
+    read them, keeps the deadline and the link to all the advice, with no error."""
+    outcome, path = walk_to(TREE, "empty-parcel")
+    page = open_host(host.snippet(site_dir))
+    frame = frame_of(page)
+    fits(frame)
+    walk(page, frame, path)
+    steps = frame.locator(f"section#{outcome.id} .pq-do li")
+    steps.first.wait_for()
+    assert steps.count() == len(outcome.steps)
+    fits(frame)
+    assert [u for u in page.requests.urls if u.endswith("outcomes.json")] == \
+        [f"{site_url}/embed/outcomes.json"]
+    assert page.console_errors == []
+
+    sandboxed = open_host(host.snippet(site_dir, attributes='sandbox="allow-scripts allow-popups"'))
+    frame = frame_of(sandboxed)
+    walk(sandboxed, frame, path)
+    assert frame.locator(f"section#{outcome.id} .pq-later").is_hidden()
+    assert frame.locator(f"section#{outcome.id} .pq-deadline").is_visible()
+    assert frame.locator(f"section#{outcome.id} .pq-full a").is_visible()
+    assert sandboxed.console_errors == []
+
+
 def test_two_embeds_resize_independently(open_host, host, site_dir):
     _, path = walk_to(TREE, "empty-parcel")
     page = open_host(host.snippet(site_dir) + host.snippet(site_dir, query="?start=" + path[1][0]))
