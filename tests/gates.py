@@ -26,13 +26,15 @@ def page_url(site_dir: Path, page: Path) -> str:
 
 
 class PageLinks(HTMLParser):
-    """The ids, links and fetched resources of one HTML page."""
+    """The ids, links, fetched resources and meta tags of one HTML page."""
 
     def __init__(self):
         super().__init__()
         self.ids: set[str] = set()
         self.links: list[tuple[str, dict[str, str]]] = []  # (tag, attributes) with href or src
         self.loads: list[str] = []  # what the browser fetches by itself
+        self.meta: dict[str, str] = {}  # <meta property|name=... content=...>
+        self.manifest: str | None = None  # <link rel="manifest" href>
 
     def handle_starttag(self, tag, attrs):
         attrs = {name: value or "" for name, value in attrs}
@@ -42,6 +44,10 @@ class PageLinks(HTMLParser):
             self.ids.add(attrs["name"])
         if attrs.get("href") or attrs.get("src"):
             self.links.append((tag, attrs))
+        if tag == "meta" and (attrs.get("property") or attrs.get("name")):
+            self.meta[attrs.get("property") or attrs["name"]] = attrs.get("content", "")
+        if tag == "link" and attrs.get("rel") == "manifest":
+            self.manifest = attrs.get("href")
         if tag == "link":
             fetched = attrs.get("href") if set(attrs.get("rel", "").split()) & FETCHED_RELS else None
         else:

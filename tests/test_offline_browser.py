@@ -9,14 +9,12 @@ import re
 
 import pytest
 
-from generator.translate import load_all
 
-from conftest import ROOT
 from steps import answer, visible_step, walk_to
+from site_data import TREES
 
 pytestmark = pytest.mark.browser
 
-TREES, _ = load_all(ROOT / "decision_tree.yaml")
 LANGUAGES = {"": TREES["en"], "ru/": TREES["ru"]}
 OFFLINE_TITLES = {"": "You are offline", "ru/": "Нет соединения"}
 

@@ -6,41 +6,16 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from generator import offline, social
-from generator.translate import load_all
 
-from conftest import ROOT
-from gates import built_pages, page_url
-
-SITE_URL = "https://parcel-help.example/"
-TREES, _ = load_all(ROOT / "decision_tree.yaml")
-
-
-class _Meta(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.meta: dict[str, str] = {}
-        self.manifest: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "meta" and (attrs.get("property") or attrs.get("name")):
-            self.meta[attrs.get("property") or attrs["name"]] = attrs.get("content")
-        if tag == "link" and attrs.get("rel") == "manifest":
-            self.manifest = attrs["href"]
-
-
-def meta_of(page: Path) -> _Meta:
-    parser = _Meta()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser
-
+from conftest import ROOT, SITE_URL
+from gates import PageLinks, built_pages, page_url, parse
+from site_data import TREES
 
 def shared_pages(site_dir: Path) -> list[Path]:
     """Every page but the embed's (a page of its own inside other sites' frames, not
@@ -53,7 +28,7 @@ def shared_pages(site_dir: Path) -> list[Path]:
 def test_every_page_has_a_link_preview_with_an_image_that_exists(site_dir):
     missing = {}
     for page in shared_pages(site_dir):
-        meta = meta_of(page).meta
+        meta = parse(page).meta
         lacks = [name for name in ("og:title", "og:description", "og:image", "og:url",
                                    "og:locale", "twitter:card") if not meta.get(name)]
         image = meta.get("og:image", "")
@@ -70,7 +45,7 @@ def test_every_page_has_a_link_preview_with_an_image_that_exists(site_dir):
 @pytest.mark.parametrize("prefix, lang, locale_tag", [("", "en", "en_US"), ("ru/", "ru", "ru_RU")])
 def test_guides_preview_their_own_title_and_language(site_dir, prefix, lang, locale_tag):
     for slug, guide in TREES[lang].guides.items():
-        meta = meta_of(site_dir / prefix / "guides" / slug / "index.html").meta
+        meta = parse(site_dir / prefix / "guides" / slug / "index.html").meta
         assert meta["og:title"] == guide.title and meta["twitter:card"] == "summary_large_image"
         assert meta["og:url"] == f"{SITE_URL}{prefix}guides/{slug}/"
         assert meta["og:locale"] == locale_tag
@@ -85,7 +60,7 @@ def test_contributor_text_is_escaped_once_for_the_attribute():
                        site_url=SITE_URL, lang="en")
     values = {name: value for _, name, value in tags}
     html = "".join(f'<meta property="{name}" content="{value}">' for name, value in values.items())
-    parsed = _Meta()
+    parsed = PageLinks()
     parsed.feed(html)
     assert parsed.meta["og:title"] == title and parsed.meta["og:description"] == "a < b"
     assert "&amp;amp;" not in html and '"no"' not in html
@@ -136,7 +111,7 @@ def test_each_language_has_a_manifest_that_starts_there(site_dir, prefix, lang):
     for icon in manifest["icons"]:
         with Image.open((site_dir / prefix / icon["src"]).resolve()) as image:
             assert f"{image.size[0]}x{image.size[1]}" == icon["sizes"]
-    about = meta_of(site_dir / prefix / "about" / "index.html")
+    about = parse(site_dir / prefix / "about" / "index.html")
     assert (site_dir / prefix / "about" / about.manifest).resolve() == \
         (site_dir / prefix / "manifest.webmanifest").resolve()
 
