@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate bench chromium java clean
+.PHONY: serve build test validate translations graph paths bench chromium java clean
 
 $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
@@ -44,11 +44,24 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
 
+# Adds every English text without a Russian entry to translations/ru.yaml (todo: true).
+translations: $(STAMP)
+	$(PY) -m generator translations ru --update
+
+# The tree for a pull request: a Mermaid flowchart, and every path a reader can take.
+graph: $(STAMP)
+	@$(PY) -m generator graph
+
+paths: $(STAMP)
+	@$(PY) -m generator paths
+
 test: $(STAMP) $(NODE_STAMP) chromium java
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) $(NODE_STAMP) chromium java
 	$(PY) bench/run.py
 
+# What the targets and the tests create; .venv and node_modules stay (slow to rebuild).
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .hypothesis *.egg-info
+	find . -path ./.venv -prune -o -path ./node_modules -prune -o -name __pycache__ -type d -exec rm -rf {} +

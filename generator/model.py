@@ -88,7 +88,9 @@ class Tree:
     facts: Mapping[str, Fact]
     guides: Mapping[str, Guide]
     nodes: Mapping[str, Node]  # in file order
-    path: str = "decision_tree.yaml"
+    path: str = "decision_tree.yaml"  # the file that holds its text (translations/ru.yaml)
+    # Texts left in English in a translated tree (no current translation): shown marked.
+    fallbacks: frozenset[str] = frozenset()
 
     @cached_property
     def edges(self) -> dict[str, tuple[str, ...]]:

@@ -74,16 +74,18 @@ def _line_of(path: Path, text: str) -> int:
 
 
 def test_changed_english_makes_the_translation_stale_at_its_line(tmp_path):
+    """A warning, not an error: English work is never blocked by a translation."""
     tree = _copy_project(tmp_path)
     old = "What is happening with your order?"
     tree.write_text(tree.read_text().replace(old, "What happened to your order?"))
     result = _validate(tree)
-    assert result.returncode == 1
+    assert result.returncode == 0
     ru = tmp_path / "translations" / "ru.yaml"
     title_at = _line_of(ru, "Что происходит с вашим заказом?") - 1  # its source_hash line
     new_hash = fingerprint("What happened to your order?")
-    expected = (f"{ru}:{title_at}:20: stale: the English of nodes.what-is-happening.title "
-                f"changed since it was translated ({tree}:{_line_of(tree, 'What happened')}); "
+    expected = (f"{ru}:{title_at}:20: warning: stale: the English of "
+                f"nodes.what-is-happening.title changed since it was translated "
+                f"({tree}:{_line_of(tree, 'What happened')}; the ru page shows the English); "
                 f"re-translate it and set source_hash: {new_hash}")
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
@@ -96,10 +98,10 @@ def test_missing_translation_points_at_the_english_line(tmp_path):
     del data["nodes"]["closed-how"]["title"]
     ru.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     result = _validate(tree)
-    assert result.returncode == 1
+    assert result.returncode == 0
     line = _line_of(tree, "title: How did the dispute end?")
-    assert (f"{tree}:{line}:12: nodes.closed-how.title has no ru text in {ru}; run "
-            "`python -m generator translations --update ru` to add it") in result.stderr
+    assert (f"{tree}:{line}:12: warning: nodes.closed-how.title has no ru text in {ru} "
+            "(the ru page shows the English); `make translations` adds it") in result.stderr
 
 
 def test_a_broken_translation_stops_the_build_with_its_line(tmp_path):
@@ -129,7 +131,7 @@ def test_update_adds_missing_texts_as_todo_and_keeps_stale_ones(tmp_path):
     before = yaml.safe_load(ru.read_text())["nodes"]["what-is-happening"]["title"]
     result = subprocess.run([sys.executable, "-m", "generator", "translations", "ru",
                              str(tree), "--update"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 1  # still work to do: the stale title and the new label
+    assert result.returncode == 0  # it did what was asked; what is left is listed
     assert "added (todo): nodes.protection-left.answers[3].label" in result.stdout
     assert "stale, re-translate: nodes.what-is-happening.title" in result.stdout
     data = yaml.safe_load(ru.read_text())
