@@ -97,7 +97,7 @@ def load_bytes(raw: bytes, shown: str) -> Loaded:
         raise TreeError([Problem(line, column, f"control character U+{ord(bad.group()):04X} "
                                  "is not allowed; remove it", shown)])
     try:
-        root = yaml.compose(text, Loader=_NoAliasLoader)
+        root = _compose(text)
     except _AliasFound as exc:
         raise TreeError([Problem(exc.line, exc.column, "anchors and aliases (&name, *name) "
                                  "are not supported; write the value out", shown)])
@@ -116,6 +116,20 @@ def load_bytes(raw: bytes, shown: str) -> Loaded:
     if builder.problems:
         raise TreeError(sorted(builder.problems))
     return loaded
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """libyaml (C, ~20 times faster: `make serve` rebuilds within a second) when it
+    reads the file without complaint; otherwise PyYAML's own parser, whose errors and
+    positions the messages are written for, and which stops at the first alias."""
+    if yaml.__with_libyaml__:
+        try:
+            if not any(isinstance(event, yaml.AliasEvent)
+                       for event in yaml.parse(text, Loader=yaml.CSafeLoader)):
+                return yaml.compose(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_NoAliasLoader)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

@@ -27,11 +27,12 @@ import html
 import json
 import logging
 import os
-from dataclasses import replace
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -117,6 +118,10 @@ class ParcelHelpPlugin(BasePlugin):
     serving = False  # under `mkdocs serve`: show data errors in the browser
     problems: list[Problem] = []  # the data's errors, while the site shows them
     last_pages: frozenset[str] = frozenset()  # the last good build's generated pages
+    # `mkdocs serve --dirty` (make serve) rebuilds only the pages whose source changed:
+    # the generated pages of the last build, to tell which of them did.
+    previous: dict[str, GeneratedPage] = {}
+    showed_errors = False  # the last build put the error page in place of every page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining on_startup also keeps this object across `mkdocs serve` rebuilds."""
@@ -163,7 +168,11 @@ class ParcelHelpPlugin(BasePlugin):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         build = self.build
         if build is None:
-            return _error_files(files, config, self.last_pages)
+            self.previous, self.showed_errors = {}, True
+            files = _error_files(files, config, self.last_pages)
+            for file in files.documentation_pages():
+                file.is_modified = _yes
+            return files
         # A tree without translations (tests, benchmarks) is built in English only; the
         # hand-written pages of the other languages would link to pages not built.
         for file in list(files):
@@ -186,7 +195,24 @@ class ParcelHelpPlugin(BasePlugin):
                     build.languages.append(lang)
         build.files = files
         self.last_pages = frozenset(build.generated)
+        self._mark_unchanged(files)
         return files
+
+    def _mark_unchanged(self, files: Files) -> None:
+        """For `serve --dirty`: a generated page like last time's is not rebuilt; every
+        page is after the error page stood in for them; a hand-written page that shows
+        the tree's data (a marker) is whenever the data changed."""
+        build, previous = self.build, self.previous
+        force = self.showed_errors or not previous
+        changed = force or previous != build.generated
+        for file in files.documentation_pages():
+            generated = build.generated.get(file.src_uri)
+            if generated is not None:
+                if not force and previous.get(file.src_uri) == generated:
+                    file.is_modified = _no
+            elif force or (changed and _shows_data(file)):
+                file.is_modified = _yes
+        self.previous, self.showed_errors = dict(build.generated), False
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         build = self.build
@@ -204,7 +230,9 @@ class ParcelHelpPlugin(BasePlugin):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        """The embed's page template inlines the site's own CSS and JS files."""
+        """The embed's page template inlines the site's own CSS and JS files. The theme's
+        templates, compiled anew for each build, are compiled once per process."""
+        env.bytecode_cache = _TEMPLATE_CACHE
         def inline_asset(path: str):
             return embed.inline(path, files.get_file_from_path(path).content_string)
         env.globals["inline_asset"] = inline_asset
@@ -263,7 +291,38 @@ class ParcelHelpPlugin(BasePlugin):
         _split_search_index(Path(config.site_dir), self.build.languages)
 
 
-# --- data errors under `mkdocs serve` ---------------------------------------------
+# --- data errors and quick rebuilds under `mkdocs serve` ------------------------------
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory (checked against the source's checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_CACHE = _MemoryBytecodeCache()
+
+
+def _yes() -> bool:
+    return True
+
+
+def _no() -> bool:
+    return False
+
+
+def _shows_data(file: File) -> bool:
+    text = file.content_string
+    return any(marker in text for marker in
+               (GUIDE_LIST_MARKER, EMBED_SNIPPET_MARKER, EMBED_PREVIEW_MARKER))
+
 
 def _shown(path: Path) -> Path:
     """A path as messages show it (as `make validate` does): relative to the working

@@ -41,6 +41,13 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@lru_cache(maxsize=50_000)
+def _to_html(text: str, inline: bool) -> Markup:
+    """Converting Markdown is most of a render; under `mkdocs serve` one edit changes a
+    few texts, so the others' HTML is kept from the last build."""
+    return markup.to_html(text, inline=inline)
+
+
 @dataclass(frozen=True)
 class Page:
     """A generated page: its Markdown, and the data file and line a contributor edits
@@ -66,7 +73,7 @@ class Renderer:
         if not text:
             return Markup("")
         filled = markup.fill_facts(text, lambda name: self.locale.fact_text(self.tree.facts[name]))
-        return self.mark_untranslated(text, markup.to_html(filled, inline=inline), inline)
+        return self.mark_untranslated(text, _to_html(filled, inline), inline)
 
     def plain(self, text: str) -> Markup:
         """Plain text (a title, an answer) for HTML, marked if left in English."""
