@@ -143,7 +143,8 @@ class ParcelHelpPlugin(BasePlugin):
             problems = [_relative_problem(p, root) for p in error.problems]
             if not self.serving:
                 raise Abort("the site's data has errors:\n" +
-                            "\n".join(p.format() for p in problems))
+                            "\n".join(p.format() for p in problems) +
+                            f"\n{len(problems)} error(s)")
             # INFO: strict mode counts warnings and errors, and would stop the server.
             for problem in problems:
                 log.info(problem.format())
