@@ -1,6 +1,6 @@
-"""Command line: `python -m generator validate [PATH]`, `python -m generator graph
-[PATH] --format mermaid|dot`, `python -m generator render`,
-`python -m generator translations ru [--update]`."""
+"""Command line (`make validate`, `make graph`, ... run it; README.md lists them):
+`python -m generator validate [PATH] [--strict-translations]`, `graph [PATH] --format
+mermaid|dot`, `paths [PATH]`, `diff BASE [HEAD]`, `render`, `translations ru [--update]`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import drawing
+from . import drawing, reader_paths
 from .errors import Problem, TreeError
 from .loader import load_file
 from .pipeline import TREE_FILE, SiteData, check_site
@@ -71,6 +71,22 @@ def _graph(args: argparse.Namespace) -> int:
     return 0
 
 
+def _paths(args: argparse.Namespace) -> int:
+    site = _site(args.path)
+    if site is None:
+        return 1
+    sys.stdout.write(reader_paths.paths_text(site.tree))
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    base, head = _site(args.base), _site(args.head)
+    if base is None or head is None:
+        return 1
+    sys.stdout.write(reader_paths.diff(base.tree, head.tree))
+    return 0
+
+
 def _render(args: argparse.Namespace) -> int:
     site = _site(args.path)
     if site is None:
@@ -107,6 +123,15 @@ def main(argv: list[str] | None = None) -> int:
                        help="add every missing text (English, `todo: true`) to "
                             "translations/LANG.yaml; existing entries stay as they are")
     words.set_defaults(run=_translations)
+    paths = commands.add_parser("paths", help="list every path from the first question to "
+                                              "an outcome: the answers, then the outcome")
+    paths.add_argument("path", nargs="?", default=TREE_FILE)
+    paths.set_defaults(run=_paths)
+    changes = commands.add_parser("diff", help="what readers would see differently between "
+                                               "two trees (Markdown, for a pull request)")
+    changes.add_argument("base", help="the tree before the change")
+    changes.add_argument("head", nargs="?", default=TREE_FILE, help="the tree after it")
+    changes.set_defaults(run=_diff)
     render = commands.add_parser("render", help="write the generated pages to a folder "
                                                 "(for looking at them; the build does not need it)")
     render.add_argument("path", nargs="?", default=TREE_FILE)
