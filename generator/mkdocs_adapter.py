@@ -121,6 +121,7 @@ class ParcelHelpPlugin(BasePlugin):
     # `mkdocs serve --dirty` (make serve) rebuilds only the pages whose source changed:
     # the generated pages of the last build, to tell which of them did.
     previous: dict[str, GeneratedPage] = {}
+    guide_lists: dict[str, str] = {}  # the guide list hand-written pages show, by language
     showed_errors = False  # the last build put the error page in place of every page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -201,19 +202,22 @@ class ParcelHelpPlugin(BasePlugin):
 
     def _mark_unchanged(self, files: Files) -> None:
         """For `serve --dirty`: a generated page like last time's is not rebuilt; every
-        page is after the error page stood in for them; a hand-written page that shows
-        the tree's data (a marker) is whenever the data changed."""
+        page is after the error page stood in for them; a hand-written page that lists
+        the guides is when the list changed."""
         build, previous = self.build, self.previous
         force = self.showed_errors or not previous
-        changed = force or previous != build.generated
+        lists = {lang: renderer.guide_list("") for lang, renderer in build.renderers.items()}
         for file in files.documentation_pages():
             generated = build.generated.get(file.src_uri)
             if generated is not None:
                 if not force and previous.get(file.src_uri) == generated:
                     file.is_modified = _no
-            elif force or (changed and _shows_data(file)):
+            elif force or (_lists_guides(file) and
+                           lists[page_language(file.src_uri)] != self.guide_lists.get(
+                               page_language(file.src_uri))):
                 file.is_modified = _yes
-        self.previous, self.showed_errors = dict(build.generated), False
+        self.previous, self.guide_lists = dict(build.generated), lists
+        self.showed_errors = False
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         build = self.build
@@ -319,10 +323,9 @@ def _no() -> bool:
     return False
 
 
-def _shows_data(file: File) -> bool:
-    text = file.content_string
-    return any(marker in text for marker in
-               (GUIDE_LIST_MARKER, EMBED_SNIPPET_MARKER, EMBED_PREVIEW_MARKER))
+def _lists_guides(file: File) -> bool:
+    """The one marker whose text comes from the tree (the embed's come from mkdocs.yml)."""
+    return GUIDE_LIST_MARKER in file.content_string
 
 
 def _shown(path: Path) -> Path:
