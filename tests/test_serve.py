@@ -76,3 +76,32 @@ def test_an_english_edit_shows_on_the_russian_page_marked(server, browser):
     finally:
         tree.write_text(original, encoding="utf-8")
         page.close()
+
+
+def test_a_server_started_on_a_broken_tree_shows_the_problems_then_the_site(
+        tmp_path, browser):
+    """No earlier build to know the pages from: the nav's pages and any other address
+    (the 404 page) list the problems; each comes back once the file is fixed."""
+    folder = project_copy(tmp_path)
+    tree = folder / "decision_tree.yaml"
+    original = tree.read_text(encoding="utf-8")
+    tree.write_text(original.replace("start: what-is-happening", "start: [what-is-happening"),
+                    encoding="utf-8")
+    line, column = _line_of(tree.read_text(encoding="utf-8"), "[what-is-happening")
+    with served(folder) as url:
+        page, guide = browser.new_page(), browser.new_page()
+        page.goto(url + "questionnaire/")
+        expected = (f"decision_tree.yaml:{line}:{column}: a value that starts with [ or {{ is "
+                    "a list or a mapping to YAML, and this one does not read as one; if it is "
+                    "text, put the whole value in quotes")
+        assert expected in page.locator(".build-errors").inner_text()
+        response = guide.goto(url + "guides/parcel-lost/")
+        assert response.status == 404
+        assert expected in guide.locator(".build-errors").inner_text()
+
+        tree.write_text(original, encoding="utf-8")
+        page.wait_for_selector("#what-is-happening-title", timeout=WAIT)
+        guide.wait_for_selector("h1#parcel-lost, article h1", timeout=WAIT)
+        assert guide.locator(".build-errors").count() == 0
+        page.close()
+        guide.close()
