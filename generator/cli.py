@@ -47,20 +47,22 @@ def _translations(args: argparse.Namespace) -> int:
     Texts left to translate are not a failure (their pages show the English): exit 0
     unless the files cannot be read or checked."""
     checked = check_site(args.path)
-    if checked.site is None:
+    if checked.tree is None:
         _report(args.path, checked.errors, checked.warnings)
-        print(f"{args.path}: fix these first (make validate)", file=sys.stderr)
+        print(f"{args.path}: fix the tree first (make validate)", file=sys.stderr)
         return 1
     if args.update:
         for line in update(load_file(args.path), args.lang):
             print(line)
         checked = check_site(args.path)
+    if checked.site is None:  # a translation that cannot be used (unsafe text, ...)
+        _report(args.path, checked.errors, checked.warnings)
+        return 1
     for problem in checked.translation_warnings:
         print(problem.format(), file=sys.stderr)
-    left = [s for s in checked.site.translations.get(args.lang, ()) if s.shown_in_english] \
-        if checked.site else []
+    left = [s for s in checked.site.translations.get(args.lang, ()) if s.shown_in_english]
     print(f"{args.lang}: {len(left)} text(s) to translate or re-translate")
-    return 0 if checked.site else 1
+    return 0
 
 
 def _graph(args: argparse.Namespace) -> int:

@@ -38,6 +38,10 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = markup.markdown_escape
     # A JSON string is a valid YAML string: safe for front matter whatever it holds.
     env.filters["yamlstr"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
+    # tojson writes the tools' data into <script type="application/json">: Jinja escapes
+    # <, >, & and ' as \u003c..., so no text can end the element.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":"),
+                                         "default": tool_pages.plain}
     return env
 
 

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from . import graph, markup
 from .errors import Problem
-from .loader import Loaded, Location, texts, walk
+from .loader import Loaded, Location, texts
 from .schema_check import (CONSEQUENCE, IN_PLACE, did_you_mean, load_schema, rank,
                            schema_problems)
 

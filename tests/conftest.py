@@ -10,14 +10,19 @@ import functools
 import gzip
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# mkdocs.yml uses mkdocs's !ENV tags, which plain YAML cannot read: take the one line.
+SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                     re.M).group(1)
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
 # Flags that keep Chromium from calling home on this closed network.
@@ -76,10 +81,19 @@ class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that hangs up mid-response (a page closed, a navigation) is normal
+    here: no traceback for it. Anything else is still reported."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path):
     """Serve a folder on 127.0.0.1 at a free port; returns (base url, server)."""
     handler = functools.partial(_StaticHostHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
 

@@ -43,7 +43,7 @@ def test_the_english_guide_opens_the_tree(site_dir):
 
 def test_tool_pages_open_tools_yaml(site_dir):
     for page in ("tools/tracking", "ru/tools/tracking"):
-        assert edit_links(site_dir / page / "index.html") == [f"{REPO}/edit/main/tools.yaml"]
+        assert edit_links(site_dir / page / "index.html") == [f"{REPO}/blob/main/tools.yaml"]
 
 
 def test_hand_written_russian_pages_open_their_markdown(site_dir):

@@ -105,7 +105,7 @@ def test_the_build_passes_and_readers_see_the_english_marked(project, tmp_path):
         rf'{stale_line}</a>\)', stale), stale
     missing = status.split('id="missing"')[1].split("<h2")[0]
     assert re.search(r'<code>nodes\.closed-how\.title</code>: .*href="https://github\.com/'
-                     r'parcel-help/parcel-help/edit/main/\S*translations/ru\.yaml"', missing)
+                     r'parcel-help/parcel-help/blob/main/\S*translations/ru\.yaml"', missing)
 
 
 def test_a_release_build_fails_on_them(project, tmp_path):

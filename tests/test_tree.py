@@ -10,11 +10,11 @@ import pytest
 from generator import markup
 from generator.model import Outcome, Question
 from generator.render import node_texts
-from generator.validate import REQUIRED_GUIDES, load_and_validate
+from generator.validate import REQUIRED_GUIDES
 
-from conftest import ROOT
+from site_data import SITE, TREE
 
-TREE, WARNINGS = load_and_validate(ROOT / "decision_tree.yaml")
+WARNINGS = list(SITE.warnings)
 MAX_ANSWERS_TO_OUTCOME = 7
 
 
