@@ -197,7 +197,8 @@ class ParcelHelpPlugin(BasePlugin):
                     build.languages.append(lang)
         build.files = files
         self.last_pages = frozenset(build.generated)
-        self._mark_unchanged(files)
+        if self.serving:
+            self._mark_unchanged(files)
         return files
 
     def _mark_unchanged(self, files: Files) -> None:
