@@ -33,27 +33,37 @@ def trees():
     return SITE.trees
 
 
-def test_every_node_guide_and_fact_has_russian_text(trees):
+def test_every_node_guide_and_fact_has_russian_text_or_is_marked_english(trees):
+    """A pull request in English only passes: its new texts are shown in English,
+    marked (Tree.fallbacks); every other text is Russian."""
     english, russian = trees["en"], trees["ru"]
+
+    def russian_or_marked(ours: str, theirs: str) -> bool:
+        return ours != theirs or theirs in russian.fallbacks
+
     assert list(russian.nodes) == list(english.nodes)  # the same ids, in the same order
     for node_id, node in english.nodes.items():
         translated = russian.nodes[node_id]
         assert [a.next for a in translated.answers] == [a.next for a in node.answers]
-        assert translated.title != node.title, node_id
+        assert russian_or_marked(translated.title, node.title), node_id
         for ours, theirs in zip(translated.answers, node.answers):
-            assert ours.label != theirs.label, node_id
+            assert russian_or_marked(ours.label, theirs.label), node_id
     for slug, guide in english.guides.items():
-        assert russian.guides[slug].title != guide.title
-        assert [s.heading != t.heading for s, t in
-                zip(russian.guides[slug].sections, guide.sections)] == [True] * len(guide.sections)
+        assert russian_or_marked(russian.guides[slug].title, guide.title)
+        for ours, theirs in zip(russian.guides[slug].sections, guide.sections):
+            assert russian_or_marked(ours.heading, theirs.heading), slug
     for name, fact in english.facts.items():
-        assert russian.facts[name].label != fact.label
+        assert russian_or_marked(russian.facts[name].label, fact.label)
         assert (russian.facts[name].value, russian.facts[name].max) == (fact.value, fact.max)
 
 
-def test_the_real_translation_is_complete_and_current():
+def test_the_real_translation_has_no_errors():
+    """Texts not yet translated are warnings (the status page lists them); a release
+    checks them with --strict-translations."""
     checked = check_site(TREE_FILE, TODAY)
-    assert [e.format() for e in checked.errors + checked.warnings] == []
+    assert [e.format() for e in checked.errors] == []
+    others = [w for w in checked.warnings if w not in checked.translation_warnings]
+    assert [w.format() for w in others] == []
 
 
 def _copy_project(tmp_path: Path) -> Path:
