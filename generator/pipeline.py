@@ -100,10 +100,12 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
     english = result.tree = build_tree(loaded_tree)
 
     translations: dict[str, loader.Loaded] = {}
+    known: dict[str, list[translate.State]] = {}
     for lang in translate.languages(tree_path):
         loaded = read(translate.translation_path(tree_path, lang))
         if loaded is not None:
-            found, warned = translate.check(loaded_tree, loaded, lang)
+            known[lang] = translate.states(loaded_tree, loaded)  # one walk, used 3 times
+            found, warned = translate.check(loaded_tree, loaded, lang, known[lang])
             result.errors += found + check_locale(lang)
             if strict_translations:
                 result.errors += [replace(w, severity="error") for w in warned]
@@ -120,14 +122,13 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
 
     if not result.errors:
         trees = {"en": english}
-        trees.update((lang, translate.localize(loaded_tree, loaded))
+        trees.update((lang, translate.localize(loaded_tree, loaded, known[lang]))
                      for lang, loaded in translations.items())
         result.site = SiteData(
             trees=trees, tools=build_tools(loaded_tools),
             warnings=tuple(w for w in result.warnings if w not in result.translation_warnings),
             translation_warnings=tuple(result.translation_warnings), files=tuple(result.files),
-            translations={lang: tuple(translate.states(loaded_tree, loaded))
-                          for lang, loaded in translations.items()})
+            translations={lang: tuple(found) for lang, found in known.items()})
     return result
 
 

@@ -166,16 +166,18 @@ def states(tree: Loaded, translation: Loaded) -> list[State]:
 
 # --- the check -----------------------------------------------------------------------
 
-def check(tree: Loaded, translation: Loaded, lang: str) -> tuple[list[Problem], list[Problem]]:
-    """(errors, warnings). A text without a current translation is a warning: the page
-    shows the English, so a contributor who writes only English is never blocked.
-    Translated text is checked like any contributor text: unsafe Markdown or wrong
-    facts in it are errors, at the translation's line."""
+def check(tree: Loaded, translation: Loaded, lang: str,
+          found: list[State] | None = None) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings); `found`: states(tree, translation), if already known. A text
+    without a current translation is a warning: the page shows the English, so a
+    contributor who writes only English is never blocked. Translated text is checked
+    like any contributor text: unsafe Markdown or wrong facts in it are errors, at the
+    translation's line."""
     errors: list[Problem] = []
     warnings: list[Problem] = []
     facts = tree.data.get("facts", {})
     shown = f"the {lang} page shows the English"
-    for item in states(tree, translation):
+    for item in found if found is not None else states(tree, translation):
         unit, at = item.unit, item.unit.key
         if item.state == MISSING and item.entry is None:
             warnings.append(tree.problem(
@@ -233,12 +235,12 @@ def _leftovers(data: Any, keys: set[Location]) -> Iterator[Location]:
 
 # --- the localized tree -------------------------------------------------------------
 
-def localize(tree: Loaded, translation: Loaded) -> Tree:
+def localize(tree: Loaded, translation: Loaded, found: list[State] | None = None) -> Tree:
     """The tree with every translated text replaced; a text without a current
     translation stays English and is listed in Tree.fallbacks (the renderer marks it).
     Its path and lines are the translation file's: edit links open the Russian text."""
-    current = {s.unit.key: s.entry["text"] for s in states(tree, translation)
-               if not s.shown_in_english}
+    found = found if found is not None else states(tree, translation)
+    current = {s.unit.key: s.entry["text"] for s in found if not s.shown_in_english}
     data = copy.deepcopy(tree.data)
     fallbacks = set()
     for location, text in list(texts(data)):
