@@ -29,8 +29,9 @@ def documented_commands() -> list[str]:
     for name in DOCS:
         text = (ROOT / name).read_text(encoding="utf-8")
         for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S):
-            found += [line.split("  #")[0].strip() for line in block.splitlines()
-                      if line.strip()]
+            lines = (line.split("#")[0].strip() if line.lstrip().startswith("#") else
+                     line.split("  #")[0].strip() for line in block.splitlines())
+            found += [line for line in lines if line]
         found += COMMAND.findall(text)
     return list(dict.fromkeys(found))
 
