@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate bench chromium java fonts clean
+.PHONY: serve build test validate translations graph paths bench chromium java fonts clean
 
 $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
@@ -40,8 +40,11 @@ java:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 	@command -v java >/dev/null || { echo "java is missing: the HTML validity gate cannot run" >&2; exit 1; }
 
+# --dirty: a save rebuilds only the pages it changes (generator/mkdocs_adapter.py), in
+# about a second; the search box then finds only the pages rebuilt since it started.
+# Not strict: a warning is printed and the site keeps being served (`make build` is strict).
 serve: $(STAMP) fonts
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	MKDOCS_STRICT=false $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) fonts
 	$(PY) -m mkdocs build --strict
@@ -49,11 +52,24 @@ build: $(STAMP) fonts
 validate: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
 
+# Adds every English text without a Russian entry to translations/ru.yaml (todo: true).
+translations: $(STAMP)
+	$(PY) -m generator translations ru --update
+
+# The tree for a pull request: a Mermaid flowchart, and every path a reader can take.
+graph: $(STAMP)
+	@$(PY) -m generator graph
+
+paths: $(STAMP)
+	@$(PY) -m generator paths
+
 test: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) bench/run.py
 
+# What the targets and the tests create; .venv and node_modules stay (slow to rebuild).
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .hypothesis *.egg-info
+	find . -path ./.venv -prune -o -path ./node_modules -prune -o -name __pycache__ -type d -exec rm -rf {} +

@@ -25,6 +25,7 @@ import builds  # noqa: E402
 from browser import chromium, lighthouse, offline_walk, page_audit, step_timings  # noqa: E402
 from conftest import serve  # noqa: E402
 from gates import page_weight, text_weight  # noqa: E402
+from reload import edit_to_reload  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
 # Past this many seconds a synthetic measurement is stopped and reported as such (a
@@ -110,6 +111,22 @@ def main() -> None:
         out("|---|---|---|")
         out(f"| the real site ({real_pages(work)} pages) | {seconds(real['generator'])} "
             f"| {seconds(real['build'])} |")
+        out()
+
+        print("Edit to reload under make serve (bench/reload.py)...", flush=True)
+        edit = edit_to_reload()
+        out("## Edit to reload")
+        out()
+        out("`mkdocs serve` as `make serve` runs it (`--dirty`), a Chromium tab on the")
+        out("questionnaire: seconds from saving a changed English question in")
+        out("decision_tree.yaml to the tab showing it (livereload reloads it). It includes")
+        out("mkdocs's file polling (every 0.5 s) and the page's reload. *Rebuild*: the build")
+        out(f"alone, as mkdocs logs it. {edit['runs']} edits; the load average at the end.")
+        out()
+        out("| median | min | max | rebuild (median) | load average |")
+        out("|---|---|---|---|---|")
+        out(f"| {seconds(edit['median'])} | {seconds(edit['min'])} | {seconds(edit['max'])} "
+            f"| {seconds(edit['build'])} | {edit['load']:.1f} on {os.cpu_count()} cores |")
         out()
 
         sizes = SIZES[:2] if quick else SIZES

@@ -1,6 +1,6 @@
-"""Command line: `python -m generator validate [PATH]`, `python -m generator graph
-[PATH] --format mermaid|dot`, `python -m generator render`,
-`python -m generator translations ru [--update]`."""
+"""Command line (`make validate`, `make graph`, ... run it; README.md lists them):
+`python -m generator validate [PATH] [--strict-translations]`, `graph [PATH] --format
+mermaid|dot`, `paths [PATH]`, `diff BASE [HEAD]`, `render`, `translations ru [--update]`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import drawing
-from .errors import Problem, TreeError
+from . import drawing, reader_paths
+from .errors import Problem
 from .loader import load_file
 from .pipeline import TREE_FILE, SiteData, check_site
 from .render import Renderer
@@ -17,7 +17,8 @@ from .translate import LANGUAGES, update
 
 
 def _report(path: str, errors: list[Problem], warnings: list[Problem]) -> None:
-    """Every problem, then one summary line (on stderr, like the problems)."""
+    """Every problem, then one summary line when there are errors (on stderr, like the
+    problems); a valid tree's summary is _validate's, on stdout."""
     for problem in errors + warnings:
         print(problem.format(), file=sys.stderr)
     if errors:
@@ -33,7 +34,7 @@ def _site(path: str) -> SiteData | None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    checked = check_site(args.path)
+    checked = check_site(args.path, strict_translations=args.strict_translations)
     _report(args.path, checked.errors, checked.warnings)
     if checked.errors:
         return 1
@@ -42,25 +43,26 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _translations(args: argparse.Namespace) -> int:
-    """Without --update: list what is missing or stale. With it: add missing entries."""
+    """Without --update: list what is missing or stale. With it: add missing entries.
+    Texts left to translate are not a failure (their pages show the English): exit 0
+    unless the files cannot be read or checked."""
     checked = check_site(args.path)
     if checked.tree is None:
-        _report(args.path, checked.errors, [])
-        print(f"{args.path}: fix the tree first (python -m generator validate)", file=sys.stderr)
+        _report(args.path, checked.errors, checked.warnings)
+        print(f"{args.path}: fix the tree first (make validate)", file=sys.stderr)
         return 1
     if args.update:
-        try:
-            tree = load_file(args.path)
-        except TreeError as error:
-            print(error, file=sys.stderr)
-            return 1
-        for line in update(tree, args.lang):
+        for line in update(load_file(args.path), args.lang):
             print(line)
         checked = check_site(args.path)
-    for problem in checked.errors + checked.warnings:
+    if checked.site is None:  # a translation that cannot be used (unsafe text, ...)
+        _report(args.path, checked.errors, checked.warnings)
+        return 1
+    for problem in checked.translation_warnings:
         print(problem.format(), file=sys.stderr)
-    print(f"{args.lang}: {len(checked.errors)} to translate or re-translate")
-    return 1 if checked.errors else 0
+    left = [s for s in checked.site.translations.get(args.lang, ()) if s.shown_in_english]
+    print(f"{args.lang}: {len(left)} text(s) to translate or re-translate")
+    return 0
 
 
 def _graph(args: argparse.Namespace) -> int:
@@ -68,6 +70,22 @@ def _graph(args: argparse.Namespace) -> int:
     if site is None:
         return 1
     sys.stdout.write(drawing.FORMATS[args.format](site.tree))
+    return 0
+
+
+def _paths(args: argparse.Namespace) -> int:
+    site = _site(args.path)
+    if site is None:
+        return 1
+    sys.stdout.write(reader_paths.paths_text(site.tree))
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    base, head = _site(args.base), _site(args.head)
+    if base is None or head is None:
+        return 1
+    sys.stdout.write(reader_paths.diff(base.tree, head.tree))
     return 0
 
 
@@ -90,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check the tree and list every problem")
     check.add_argument("path", nargs="?", default=TREE_FILE)
+    check.add_argument("--strict-translations", action="store_true",
+                       help="a text without a current translation is an error, not a "
+                            "warning (for a release)")
     check.set_defaults(run=_validate)
     graph = commands.add_parser("graph", help="print the tree as a Mermaid or Graphviz graph "
                                               "(paste it into a pull request)")
@@ -104,6 +125,15 @@ def main(argv: list[str] | None = None) -> int:
                        help="add every missing text (English, `todo: true`) to "
                             "translations/LANG.yaml; existing entries stay as they are")
     words.set_defaults(run=_translations)
+    paths = commands.add_parser("paths", help="list every path from the first question to "
+                                              "an outcome: the answers, then the outcome")
+    paths.add_argument("path", nargs="?", default=TREE_FILE)
+    paths.set_defaults(run=_paths)
+    changes = commands.add_parser("diff", help="what readers would see differently between "
+                                               "two trees (Markdown, for a pull request)")
+    changes.add_argument("base", help="the tree before the change")
+    changes.add_argument("head", nargs="?", default=TREE_FILE, help="the tree after it")
+    changes.set_defaults(run=_diff)
     render = commands.add_parser("render", help="write the generated pages to a folder "
                                                 "(for looking at them; the build does not need it)")
     render.add_argument("path", nargs="?", default=TREE_FILE)

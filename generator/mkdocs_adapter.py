@@ -10,7 +10,10 @@ gives every page, generated or hand-written, its language and its source:
 - each page gets Material's words and <html lang> in its language, the nav in its
   language, a language menu linking to the same page in each language, and a search
   index with the pages of its own language only (split in on_post_build);
-- each page's edit link opens the file and line that holds its text.
+- each page's edit link opens the file and line that holds its text;
+- under `mkdocs serve`, data with errors never stops the server: every page becomes a
+  page listing the problems (FILE:LINE:COLUMN), and the real pages come back with the
+  fix (`mkdocs build` still fails).
 
 Why not mkdocs-static-i18n: it builds the site once per language around our own
 generator, its language switcher does not keep the questionnaire's step, and its
@@ -20,16 +23,20 @@ exist; only these per-page settings were missing.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import escape
 
+import jinja2
+import jinja2.bccache
+from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
@@ -40,7 +47,7 @@ from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
 from generator import embed, offline, social
-from generator.errors import TreeError
+from generator.errors import Problem, TreeError
 from generator.i18n import locale
 from generator.pipeline import TREE_FILE, SiteData, load_site
 from generator.render import Page as GeneratedPage
@@ -56,6 +63,7 @@ GUIDE_LIST_MARKER = "<!-- parcel-help:guide-list -->"
 EMBED_SNIPPET_MARKER = "<!-- parcel-help:embed-snippet -->"
 EMBED_PREVIEW_MARKER = "<!-- parcel-help:embed-preview -->"
 TOOLS_INDEX = "tools/index.md"
+POLL_SECONDS = 0.1  # how often `mkdocs serve` looks for changed files (its own: 0.5)
 
 
 def page_language(src_uri: str) -> str:
@@ -95,10 +103,10 @@ class SiteBuild:
         this page: the data file for a generated page, content/ for a written one."""
         generated = self.generated.get(file.src_uri)
         if generated is not None:
-            return self._relative(generated.source), generated.line
-        return self._relative(file.abs_src_path or file.src_uri), 0
+            return self.relative(generated.source), generated.line
+        return self.relative(file.abs_src_path or file.src_uri), 0
 
-    def _relative(self, path: str) -> str:
+    def relative(self, path: str) -> str:
         try:
             return Path(path).resolve().relative_to(self.root).as_posix()
         except ValueError:
@@ -106,36 +114,86 @@ class SiteBuild:
 
 
 class ParcelHelpPlugin(BasePlugin):
+    # strict_translations: a text without a current translation fails the build (for a
+    # release: `STRICT_TRANSLATIONS=true make build`); otherwise its page shows the English.
+    config_scheme = (("strict_translations", config_options.Type(bool, default=False)),)
+
     build: SiteBuild | None = None
-    serving = False  # `mkdocs serve`: the service worker caches nothing
+    # under `mkdocs serve`: data errors show in the browser; the service worker caches nothing
+    serving = False
+    problems: list[Problem] = []  # the data's errors, while the site shows them
+    last_pages: frozenset[str] = frozenset()  # the last good build's generated pages
+    # `mkdocs serve --dirty` (make serve) rebuilds only the pages whose source changed:
+    # the generated pages of the last build, to tell which of them did.
+    previous: dict[str, GeneratedPage] = {}
+    guide_lists: dict[str, str] = {}  # the guide list hand-written pages show, by language
+    showed_errors = False  # the last build put the error page in place of every page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining on_startup also keeps this object across `mkdocs serve` rebuilds."""
         self.serving = command == "serve"
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """mkdocs looks for changed files every 0.5 s: a quarter of a second, on average,
+        of edit-to-reload. Look every 0.1 s (a few hundred files to stat). Called before
+        mkdocs.yml's `watch:` paths are added; the two added before are moved over."""
+        from watchdog.observers.polling import PollingObserver
+
+        moved = [config.docs_dir, config.config_file_path]
+        for path in moved:
+            server.unwatch(path)
+        server.observer = PollingObserver(timeout=POLL_SECONDS)
+        for path in moved:
+            server.watch(path)
+        return server
 
     # --- reading the data ---------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
+        root = Path(config.config_file_path).parent.resolve()
         # PARCEL_HELP_TREE builds the site from another tree (tests, benchmarks).
-        tree_path = root / os.environ.get("PARCEL_HELP_TREE", TREE_FILE)
-        try:
-            site = load_site(tree_path)
-        except TreeError as error:
-            raise Abort(f"the site's data has errors:\n{error}")
-        for warning in site.warnings:
-            log.warning(warning.format())
-        renderers = {lang: Renderer(site, lang) for lang in site.languages}
-        self.build = SiteBuild(site, root.resolve(), renderers)
+        tree_path = _shown(root / os.environ.get("PARCEL_HELP_TREE", TREE_FILE))
         # Heading ids that keep Cyrillic letters (#почему-посылки-теряются, not #_1);
         # the same ids as before for English. Set here: mkdocs.yml stays plain YAML.
         config.mdx_configs.setdefault("toc", {})["slugify"] = slugify(case="lower")
         config.nav = _with_tool_pages(config.nav)
+        try:
+            site = load_site(tree_path, strict_translations=self.config["strict_translations"])
+        except TreeError as error:
+            problems = [_relative_problem(p, root) for p in error.problems]
+            if not self.serving:
+                raise Abort("the site's data has errors:\n" +
+                            "\n".join(p.format() for p in problems) +
+                            f"\n{len(problems)} error(s)")
+            # INFO: strict mode counts warnings and errors, and would stop the server.
+            for problem in problems:
+                log.info(problem.format())
+            self.build, self.problems = None, problems
+            return config
+        self.problems = []
+        # Warnings fail a strict `mkdocs build` (and CI), never `mkdocs serve`; a text
+        # shown in English for want of a translation never fails either.
+        for warning in site.warnings:
+            (log.info if self.serving else log.warning)(_relative_problem(warning, root).format())
+        for warning in site.translation_warnings:
+            log.info(_relative_problem(warning, root).format())
+        build = self.build = SiteBuild(site, root, {})
+
+        def edit_link(path: str, line: int) -> str | None:
+            return _edit_url(config, build.relative(path), line)
+        build.renderers = {lang: Renderer(site, lang, edit_link) for lang in site.languages}
         return config
 
     # --- the pages ------------------------------------------------------------------
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         build = self.build
+        if build is None:
+            self.previous, self.showed_errors = {}, True
+            files = _error_files(files, config, self.last_pages)
+            for file in files.documentation_pages():
+                file.is_modified = _yes
+            return files
         # A tree without translations (tests, benchmarks) is built in English only; the
         # hand-written pages of the other languages would link to pages not built.
         for file in list(files):
@@ -157,10 +215,34 @@ class ParcelHelpPlugin(BasePlugin):
                 if lang not in build.languages:
                     build.languages.append(lang)
         build.files = files
+        self.last_pages = frozenset(build.generated)
+        if self.serving:
+            self._mark_unchanged(files)
         return files
+
+    def _mark_unchanged(self, files: Files) -> None:
+        """For `serve --dirty`: a generated page like last time's is not rebuilt; every
+        page is after the error page stood in for them; a hand-written page that lists
+        the guides is when the list changed."""
+        build, previous = self.build, self.previous
+        force = self.showed_errors or not previous
+        lists = {lang: renderer.guide_list("") for lang, renderer in build.renderers.items()}
+        for file in files.documentation_pages():
+            generated = build.generated.get(file.src_uri)
+            if generated is not None:
+                if not force and previous.get(file.src_uri) == generated:
+                    file.is_modified = _no
+            elif force or (_lists_guides(file) and
+                           lists[page_language(file.src_uri)] != self.guide_lists.get(
+                               page_language(file.src_uri))):
+                file.is_modified = _yes
+        self.previous, self.guide_lists = dict(build.generated), lists
+        self.showed_errors = False
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         build = self.build
+        if build is None:
+            return nav
         build.navs.clear()
         for lang in build.languages[1:]:
             titles = locale(lang).data.get("nav", {})
@@ -173,7 +255,9 @@ class ParcelHelpPlugin(BasePlugin):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        """The embed's page template inlines the site's own CSS and JS files."""
+        """The embed's page template inlines the site's own CSS and JS files. The theme's
+        templates, compiled anew for each build, are compiled once per process."""
+        env.bytecode_cache = _TEMPLATE_CACHE
         def inline_asset(path: str):
             return embed.inline(path, files.get_file_from_path(path).content_string)
         env.globals["inline_asset"] = inline_asset
@@ -182,7 +266,9 @@ class ParcelHelpPlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         """Hand-written pages may ask for the list of guides, or the embed's snippet and
-        preview, with a marker line."""
+        preview, with a marker line. While the data has errors, every page lists them."""
+        if self.build is None:
+            return _error_markdown(self.problems)
         renderer = self.build.renderer_for(page.file.src_uri)
         if EMBED_SNIPPET_MARKER in markdown or EMBED_PREVIEW_MARKER in markdown:
             markdown = _embed_markers(markdown, page, config, renderer)
@@ -196,6 +282,8 @@ class ParcelHelpPlugin(BasePlugin):
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict:
         build = self.build
+        if build is None:
+            return context
         lang = page_language(page.file.src_uri)
         page.edit_url = _edit_url(config, *build.source(page.file))
         strings = locale(lang).data["strings"]
@@ -233,7 +321,11 @@ class ParcelHelpPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Search per language; then each language's preview image and manifest, and the
         service worker, which caches all of it (so it comes last: its version is a hash
-        of every file it caches, search indexes included)."""
+        of every file it caches, search indexes included). While the data has errors
+        (under serve), only a 404 page that lists them."""
+        if self.build is None:
+            _write_error_404(Path(config.site_dir), self.problems)
+            return
         site, languages = Path(config.site_dir), self.build.languages
         _split_search_index(site, languages)
         strings = {lang: locale(lang).data["strings"] for lang in languages}
@@ -242,15 +334,110 @@ class ParcelHelpPlugin(BasePlugin):
         offline.write(site, languages, strings, caching=not self.serving)
 
 
+# --- data errors and quick rebuilds under `mkdocs serve` ------------------------------
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory (checked against the source's checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_CACHE = _MemoryBytecodeCache()
+
+
+def _yes() -> bool:
+    return True
+
+
+def _no() -> bool:
+    return False
+
+
+def _lists_guides(file: File) -> bool:
+    """The one marker whose text comes from the tree (the embed's come from mkdocs.yml)."""
+    return GUIDE_LIST_MARKER in file.content_string
+
+
+def _shown(path: Path) -> Path:
+    """A path as messages show it (as `make validate` does): relative to the working
+    folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _relative_problem(problem: Problem, root: Path) -> Problem:
+    """Paths as `make validate` prints them: relative to the project."""
+    try:
+        return replace(problem, path=Path(problem.path).resolve().relative_to(root).as_posix())
+    except ValueError:
+        return problem
+
+
+def _error_files(files: Files, config: MkDocsConfig, last_pages: frozenset[str]) -> Files:
+    """The site while the data has errors: every page, hand-written or generated (those
+    of the last good build, and those the nav names), shows the problems instead."""
+    wanted = set(last_pages) | set(_nav_paths(config.nav))
+    for uri in sorted(wanted - {f.src_uri for f in files}):
+        files.append(File.generated(config, uri, content=""))
+    named = set(_nav_paths(config.nav))
+    for file in files.documentation_pages():
+        if file.src_uri not in named:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_paths(item)]
+    return []
+
+
+def _error_list(problems: list[Problem]) -> str:
+    items = "".join(f"<li><code>{html.escape(p.format())}</code></li>\n" for p in problems)
+    return f'<ul class="build-errors">\n{items}</ul>\n'
+
+
+def _error_markdown(problems: list[Problem]) -> str:
+    return ("# The site's data has errors\n\n"
+            "Fix each problem below (file:line:column) and save: this page reloads "
+            "by itself and shows the site again.\n\n" + _error_list(problems))
+
+
+def _write_error_404(site: Path, problems: list[Problem]) -> None:
+    """A page not built (the data could not say it exists) shows the problems too; the
+    server does not add its reload script to it, so it reloads itself every second."""
+    (site / "404.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="refresh" content="1"><title>Data errors</title></head><body>'
+        "<h1>The site's data has errors</h1><p>Fix each problem below and save; this page "
+        "reloads by itself.</p>" + _error_list(problems) + "</body></html>\n",
+        encoding="utf-8")
+
+
 # --- helpers ------------------------------------------------------------------------
 
 def _in_nav(src_uri: str) -> bool:
     """Each guide is reached from the guide index and the questionnaire (a short nav
-    keeps every page small: Material renders the whole nav on every page); the map from About and CONTRIBUTING.md; the
-    embed is framed by other sites and linked from the embed guide."""
+    keeps every page small: Material renders the whole nav on every page); the map
+    from About and CONTRIBUTING.md; the embed is framed by other sites and linked from
+    the embed guide; a language's translation status from its About page."""
     if src_uri.startswith("guides/"):
         return src_uri == "guides/index.md"
-    return src_uri not in ("map.md", "embed.md")
+    return src_uri not in ("map.md", "embed.md", "translation-status.md")
 
 
 def _with_tool_pages(nav: list | None) -> list | None:

@@ -88,8 +88,10 @@ class Tree:
     facts: Mapping[str, Fact]
     guides: Mapping[str, Guide]
     nodes: Mapping[str, Node]  # in file order
-    path: str = "decision_tree.yaml"
+    path: str = "decision_tree.yaml"  # the file that holds its text (translations/ru.yaml)
     aliases: Mapping[str, str] = field(default_factory=dict)  # old id -> node id
+    # Texts left in English in a translated tree (no current translation): shown marked.
+    fallbacks: frozenset[str] = frozenset()
 
     def aliases_of(self, node_id: str) -> list[str]:
         """The old ids that now lead to node_id."""

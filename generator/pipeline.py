@@ -11,7 +11,7 @@ check_site() or load_site() return; nothing after this module reads a data file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Mapping
@@ -39,7 +39,11 @@ class SiteData:
     trees: Mapping[str, Tree]  # "en" first, then each translated language
     tools: Tools
     warnings: tuple[Problem, ...] = ()
+    # Texts shown in English for want of a current translation: never a failure.
+    translation_warnings: tuple[Problem, ...] = ()
     files: tuple[str, ...] = ()  # every data file read, for `watch` and messages
+    # Per translated language: where each text stands (the translation status page).
+    translations: Mapping[str, tuple[translate.State, ...]] = field(default_factory=dict)
 
     @property
     def tree(self) -> Tree:
@@ -57,7 +61,8 @@ class Checked:
     site: SiteData | None
     tree: Tree | None = None  # the English tree, when the tree file itself is sound
     errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # translation_warnings included
+    translation_warnings: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
 
@@ -66,9 +71,12 @@ def tools_path(tree_path: Path) -> Path:
     return own if own.is_file() else ROOT / TOOLS_FILE
 
 
-def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None) -> Checked:
+def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
+               strict_translations: bool = False) -> Checked:
     """Read and check the tree, its translations and tools.yaml. Later files are
-    checked against the tree only when the tree itself is sound."""
+    checked against the tree only when the tree itself is sound. A text without a
+    current translation is a warning (its page shows the English), an error with
+    strict_translations (for a release)."""
     tree_path = Path(tree_path)
     today = today or date.today()
     result = Checked(None)
@@ -92,12 +100,18 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None) -> 
     english = result.tree = build_tree(loaded_tree)
 
     translations: dict[str, loader.Loaded] = {}
+    known: dict[str, list[translate.State]] = {}
     for lang in translate.languages(tree_path):
         loaded = read(translate.translation_path(tree_path, lang))
         if loaded is not None:
-            found, warned = translate.check(loaded_tree, loaded, lang)
+            known[lang] = translate.states(loaded_tree, loaded)  # one walk, used 3 times
+            found, warned = translate.check(loaded_tree, loaded, lang, known[lang])
             result.errors += found + check_locale(lang)
-            result.warnings += warned
+            if strict_translations:
+                result.errors += [replace(w, severity="error") for w in warned]
+            else:
+                result.warnings += warned
+                result.translation_warnings += warned
             translations[lang] = loaded
 
     own_tools = tree_path.parent / TOOLS_FILE
@@ -108,16 +122,20 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None) -> 
 
     if not result.errors:
         trees = {"en": english}
-        trees.update((lang, translate.localize(loaded_tree, loaded))
+        trees.update((lang, translate.localize(loaded_tree, loaded, known[lang]))
                      for lang, loaded in translations.items())
-        result.site = SiteData(trees=trees, tools=build_tools(loaded_tools),
-                               warnings=tuple(result.warnings), files=tuple(result.files))
+        result.site = SiteData(
+            trees=trees, tools=build_tools(loaded_tools),
+            warnings=tuple(w for w in result.warnings if w not in result.translation_warnings),
+            translation_warnings=tuple(result.translation_warnings), files=tuple(result.files),
+            translations={lang: tuple(found) for lang, found in known.items()})
     return result
 
 
-def load_site(tree_path: str | Path = TREE_FILE, today: date | None = None) -> SiteData:
+def load_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
+              strict_translations: bool = False) -> SiteData:
     """The checked site data, or TreeError listing every problem found."""
-    checked = check_site(tree_path, today)
+    checked = check_site(tree_path, today, strict_translations)
     if checked.site is None:
         raise TreeError(checked.errors)
     return checked.site

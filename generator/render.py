@@ -11,12 +11,12 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import drawing, markup
+from . import drawing, markup, translate
 from .i18n import Locale, locale
 from .model import Outcome, Question, Tree
 from .pipeline import SiteData
@@ -45,6 +45,13 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@lru_cache(maxsize=50_000)
+def _to_html(text: str, inline: bool) -> Markup:
+    """Converting Markdown is most of a render; under `mkdocs serve` one edit changes a
+    few texts, so the others' HTML is kept from the last build."""
+    return markup.to_html(text, inline=inline)
+
+
 @dataclass(frozen=True)
 class Page:
     """A generated page: its Markdown, and the data file and line a contributor edits
@@ -58,20 +65,38 @@ class Page:
 class Renderer:
     """Everything a template needs: the tree in one language, the tools, text helpers."""
 
-    def __init__(self, site: SiteData, lang: str = "en"):
+    def __init__(self, site: SiteData, lang: str = "en",
+                 edit_link: Callable[[str, int], str | None] | None = None):
         self.site = site
         self.tree: Tree = site.trees[lang]
         self.locale: Locale = locale(lang)
+        # (data file, line) -> the address where a contributor edits it (the adapter's)
+        self.edit_link = edit_link or (lambda path, line: None)
 
     def html(self, text: str | None, inline: bool = False) -> Markup:
         if not text:
             return Markup("")
         filled = markup.fill_facts(text, lambda name: self.locale.fact_text(self.tree.facts[name]))
-        return markup.to_html(filled, inline=inline)
+        return self.mark_untranslated(text, _to_html(filled, inline), inline)
+
+    def plain(self, text: str) -> Markup:
+        """Plain text (a title, an answer) for HTML, marked if left in English."""
+        return self.mark_untranslated(text, escape(text), inline=True)
+
+    def mark_untranslated(self, text: str, rendered: Markup, inline: bool) -> Markup:
+        """The one place a text shown in English on a translated page is marked: it
+        carries lang="en" (screen readers switch voice) and a visible note."""
+        if text not in self.tree.fallbacks:
+            return rendered
+        tag = "span" if inline else "div"
+        note = escape(self.locale.t("untranslated_note"))
+        return Markup(f'<{tag} lang="en" class="untranslated">{rendered}</{tag}>'
+                      f' <small class="untranslated-note">{note}</small>')
 
     def render(self, template: str, **context) -> str:
         return environment().get_template(template).render(
-            tree=self.tree, t=self.locale.t, html=self.html, locale=self.locale,
+            tree=self.tree, t=self.locale.t, html=self.html, plain=self.plain,
+            locale=self.locale,
             fact_text=self.locale.fact_text, **context)
 
     def steps_html(self, guide_base: str, full_advice_base: str | None = None) -> str:
@@ -107,6 +132,8 @@ class Renderer:
         tools_file = self.site.tools.path
         pages.update((uri, Page(text, tools_file))
                      for uri, text in tool_pages.pages(self).items())
+        if self.locale.lang in self.site.translations:
+            pages["translation-status.md"] = Page(self.translation_status(), tree_file)
         return pages
 
     def embed_steps(self) -> str:
@@ -117,6 +144,21 @@ class Renderer:
                                   for step in node.steps)
                  for node in self.tree.outcomes()}
         return json.dumps(steps, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    def translation_status(self) -> str:
+        """Where each text of this language stands, linked to the line to edit (a
+        missing text: the file, where `make translations` adds it)."""
+        groups: dict[str, list[dict]] = {"stale": [], "todo": [], "missing": [],
+                                         "translated": []}
+        path = self.tree.path  # the translation file
+        for item in self.site.translations[self.locale.lang]:
+            english = " ".join(item.unit.english.split())
+            groups[item.state].append({
+                "key": translate.dotted(item.unit.key),
+                "english": english if len(english) <= 80 else english[:79] + "…",
+                "where": f"{path}:{item.line}" if item.line else path,
+                "link": self.edit_link(path, item.line) or "#"})
+        return self.render("translation_status.md.j2", groups=groups)
 
     def map_page(self) -> str:
         """The map of the tree: a picture laid out at build time and a nested list."""

@@ -12,13 +12,15 @@ entry for every reader-facing text:
 Source names, used in many places, are keyed once by their English text under
 `sources:`. The fingerprint makes a stale translation visible: when the English
 changes, its hash no longer matches, and the check points at the entry to redo.
-`python -m generator translations --update LANG` adds missing entries (English text,
-`todo: true`) and never touches an existing one.
+`make translations` (`generator translations LANG --update`) adds missing entries (English
+text, `todo: true`) and never touches an existing one. A text without a current
+translation is a warning, never an error: the page shows the English, marked.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,9 +40,9 @@ LANGUAGES = ("ru",)
 HEADER = """\
 # Russian text of decision_tree.yaml, at the same places as in the tree.
 # source_hash: the first 8 hex digits of the SHA-256 of the English text this was
-# translated from. When the English changes, `python -m generator validate` reports the
-# entry as stale: re-translate it and copy the new hash from the message.
-# New texts: `python -m generator translations --update ru` adds them with the English
+# translated from. When the English changes, `make validate` warns that the entry is
+# stale (the Russian page shows the English until then): re-translate it and copy the new
+# hash from the message. New texts: `make translations` adds them with the English
 # text and `todo: true`; translate, then delete the todo line.
 # Keep {{ facts.NAME }} placeholders as they are; the site writes the figure and unit.
 """
@@ -115,7 +117,7 @@ def _is_entry(value: Any) -> bool:
         isinstance(value.get("source_hash"), str)
 
 
-def _dotted(key: Location) -> str:
+def dotted(key: Location) -> str:
     if key[0] == "sources":
         return f"source name {key[1]!r}"
     text = key[0]
@@ -124,40 +126,83 @@ def _dotted(key: Location) -> str:
     return text
 
 
-# --- the check -----------------------------------------------------------------------
+# --- where each text stands ---------------------------------------------------------
 
-def check(tree: Loaded, translation: Loaded, lang: str) -> tuple[list[Problem], list[Problem]]:
-    """(errors, warnings): missing texts (at the English line), stale and unfinished
-    translations, and unsafe text or unknown facts in them (at the translation's line)."""
-    errors: list[Problem] = []
-    facts = tree.data.get("facts", {})
-    update = f"run `python -m generator translations --update {lang}` to add it"
+TRANSLATED, STALE, TODO, MISSING = "translated", "stale", "todo", "missing"
+
+
+@dataclass(frozen=True)
+class State:
+    """One text of the tree in one language: translated, or shown in English (stale,
+    todo or missing), and the line a translator edits (0: not in the file yet)."""
+
+    unit: Unit
+    state: str
+    line: int
+    entry: Any = None
+
+    @property
+    def shown_in_english(self) -> bool:
+        return self.state != TRANSLATED
+
+
+def states(tree: Loaded, translation: Loaded) -> list[State]:
+    """Every text of the tree, in file order, with where its translation stands."""
+    found = []
     for unit in units(tree):
         entry = _lookup(translation.data, unit.key)
-        at = unit.key
-        if entry is None:
-            errors.append(tree.problem(unit.where, f"{_dotted(unit.key)} has no {lang} text in "
-                                                   f"{translation.path}; {update}"))
-            continue
+        line = translation.where(unit.key, key=True)[0] if entry is not None else 0
         if not _is_entry(entry):
-            errors.append(translation.problem(at, f"{_dotted(at)} must have source_hash (quoted "
-                                                  "text, e.g. '01234567') and text"))
-            continue
-        if entry.get("todo"):
-            errors.append(translation.problem(at + ("todo",), f"{_dotted(at)} is not translated "
-                                              "yet: write the text, then delete `todo: true`",
-                                              key=True))
-            continue
-        now = fingerprint(unit.english)
-        if entry["source_hash"] != now:
+            state = MISSING
+        elif entry.get("todo"):
+            state = TODO
+        elif entry["source_hash"] != fingerprint(unit.english):
+            state = STALE
+        else:
+            state = TRANSLATED
+        found.append(State(unit, state, line, entry))
+    return found
+
+
+# --- the check -----------------------------------------------------------------------
+
+def check(tree: Loaded, translation: Loaded, lang: str,
+          found: list[State] | None = None) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings); `found`: states(tree, translation), if already known. A text
+    without a current translation is a warning: the page shows the English, so a
+    contributor who writes only English is never blocked. Translated text is checked
+    like any contributor text: unsafe Markdown or wrong facts in it are errors, at the
+    translation's line."""
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    facts = tree.data.get("facts", {})
+    shown = f"the {lang} page shows the English"
+    for item in found if found is not None else states(tree, translation):
+        unit, at = item.unit, item.unit.key
+        if item.state == MISSING and item.entry is None:
+            warnings.append(tree.problem(
+                unit.where, f"{dotted(at)} has no {lang} text in {translation.path} ({shown}); "
+                f"`make translations` adds it", severity="warning"))
+        elif item.state == MISSING:
+            warnings.append(translation.problem(
+                at, f"{dotted(at)} must have source_hash (quoted text, e.g. '01234567') and "
+                f"text ({shown})", severity="warning"))
+        elif item.state == TODO:
+            warnings.append(translation.problem(
+                at + ("todo",), f"{dotted(at)} is not translated yet ({shown}): write the "
+                "text, then delete `todo: true`", key=True, severity="warning"))
+        elif item.state == STALE:
             line = tree.where(unit.where)[0]
-            errors.append(translation.problem(
-                at + ("source_hash",), f"stale: the English of {_dotted(at)} changed since it "
-                f"was translated ({tree.path}:{line}); re-translate it and set source_hash: {now}"))
-        errors += _text_problems(translation, at + ("text",), entry["text"], unit.english, facts)
-    warnings = [translation.problem(key, f"{_dotted(key)} is not in the tree any more; "
-                                         "delete it", key=True, severity="warning")
-                for key in _leftovers(translation.data, {u.key for u in units(tree)})]
+            warnings.append(translation.problem(
+                at + ("source_hash",), f"stale: the English of {dotted(at)} changed since it "
+                f"was translated ({tree.path}:{line}; {shown}); re-translate it and set "
+                f"source_hash: {fingerprint(unit.english)}", severity="warning"))
+        else:
+            errors += _text_problems(translation, at + ("text",), item.entry["text"],
+                                     unit.english, facts)
+    warnings += [translation.problem(key, f"{dotted(key)} is not in the tree any more; "
+                                          "delete it", key=True, severity="warning")
+                 for key in _leftovers(translation.data, {u.key for u in units(tree)})]
     return errors, warnings
 
 
@@ -190,9 +235,14 @@ def _leftovers(data: Any, keys: set[Location]) -> Iterator[Location]:
 
 # --- the localized tree -------------------------------------------------------------
 
-def localize(tree: Loaded, translation: Loaded) -> Tree:
-    """The tree with every text replaced by its translation (checked beforehand)."""
+def localize(tree: Loaded, translation: Loaded, found: list[State] | None = None) -> Tree:
+    """The tree with every translated text replaced; a text without a current
+    translation stays English and is listed in Tree.fallbacks (the renderer marks it).
+    Its path and lines are the translation file's: edit links open the Russian text."""
+    found = found if found is not None else states(tree, translation)
+    current = {s.unit.key: s.entry["text"] for s in found if not s.shown_in_english}
     data = copy.deepcopy(tree.data)
+    fallbacks = set()
     for location, text in list(texts(data)):
         if _is_text(location):
             key = location
@@ -200,10 +250,14 @@ def localize(tree: Loaded, translation: Loaded) -> Tree:
             key = ("sources", text)
         else:
             continue
-        entry = _lookup(translation.data, key)
+        if key not in current:
+            fallbacks.add(text)
+            continue
         *parent, last = location
-        _lookup(data, tuple(parent))[last] = entry["text"]
-    return build_tree(Loaded(data, tree.path, tree.positions, tree.key_positions, tree.lines))
+        _lookup(data, tuple(parent))[last] = current[key]
+    localized = build_tree(Loaded(data, translation.path, translation.positions,
+                                  translation.key_positions, translation.lines))
+    return dataclasses.replace(localized, fallbacks=frozenset(fallbacks))
 
 
 # --- the translators' helper --------------------------------------------------------
@@ -220,12 +274,12 @@ def update(tree: Loaded, lang: str) -> list[str]:
         entry = _lookup(existing, unit.key)
         if not _is_entry(entry):
             entry = {"source_hash": fingerprint(unit.english), "todo": True, "text": unit.english}
-            report.append(f"added (todo): {_dotted(unit.key)}")
+            report.append(f"added (todo): {dotted(unit.key)}")
         elif entry["source_hash"] != fingerprint(unit.english):
-            report.append(f"stale, re-translate: {_dotted(unit.key)}")
+            report.append(f"stale, re-translate: {dotted(unit.key)}")
         _place(merged, unit.key, entry)
     for key in _leftovers(existing, {u.key for u in units(tree)}):
-        report.append(f"not in the tree any more (kept; delete it): {_dotted(key)}")
+        report.append(f"not in the tree any more (kept; delete it): {dotted(key)}")
         _place(merged, key, _lookup(existing, key))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(HEADER + "\n" + dump(merged), encoding="utf-8")

@@ -33,27 +33,37 @@ def trees():
     return SITE.trees
 
 
-def test_every_node_guide_and_fact_has_russian_text(trees):
+def test_every_node_guide_and_fact_has_russian_text_or_is_marked_english(trees):
+    """A pull request in English only passes: its new texts are shown in English,
+    marked (Tree.fallbacks); every other text is Russian."""
     english, russian = trees["en"], trees["ru"]
+
+    def russian_or_marked(ours: str, theirs: str) -> bool:
+        return ours != theirs or theirs in russian.fallbacks
+
     assert list(russian.nodes) == list(english.nodes)  # the same ids, in the same order
     for node_id, node in english.nodes.items():
         translated = russian.nodes[node_id]
         assert [a.next for a in translated.answers] == [a.next for a in node.answers]
-        assert translated.title != node.title, node_id
+        assert russian_or_marked(translated.title, node.title), node_id
         for ours, theirs in zip(translated.answers, node.answers):
-            assert ours.label != theirs.label, node_id
+            assert russian_or_marked(ours.label, theirs.label), node_id
     for slug, guide in english.guides.items():
-        assert russian.guides[slug].title != guide.title
-        assert [s.heading != t.heading for s, t in
-                zip(russian.guides[slug].sections, guide.sections)] == [True] * len(guide.sections)
+        assert russian_or_marked(russian.guides[slug].title, guide.title)
+        for ours, theirs in zip(russian.guides[slug].sections, guide.sections):
+            assert russian_or_marked(ours.heading, theirs.heading), slug
     for name, fact in english.facts.items():
-        assert russian.facts[name].label != fact.label
+        assert russian_or_marked(russian.facts[name].label, fact.label)
         assert (russian.facts[name].value, russian.facts[name].max) == (fact.value, fact.max)
 
 
-def test_the_real_translation_is_complete_and_current():
+def test_the_real_translation_has_no_errors():
+    """Texts not yet translated are warnings (the status page lists them); a release
+    checks them with --strict-translations."""
     checked = check_site(TREE_FILE, TODAY)
-    assert [e.format() for e in checked.errors + checked.warnings] == []
+    assert [e.format() for e in checked.errors] == []
+    others = [w for w in checked.warnings if w not in checked.translation_warnings]
+    assert [w.format() for w in others] == []
 
 
 def _copy_project(tmp_path: Path) -> Path:
@@ -75,17 +85,20 @@ def _line_of(path: Path, text: str) -> int:
 
 
 def test_changed_english_makes_the_translation_stale_at_its_line(tmp_path):
+    """A warning, not an error: English work is never blocked by a translation. (The
+    first question's title, whatever it is now: a pull request may have changed it.)"""
     tree = _copy_project(tmp_path)
-    old = "What is happening with your order?"
-    tree.write_text(tree.read_text().replace(old, "What happened to your order?"))
+    start = SITE.tree.start
+    old = SITE.tree.nodes[start].title
+    tree.write_text(tree.read_text().replace(f"title: {old}\n", "title: A new title\n", 1))
     result = _validate(tree)
-    assert result.returncode == 1
+    assert result.returncode == 0
     ru = tmp_path / "translations" / "ru.yaml"
-    title_at = _line_of(ru, "Что происходит с вашим заказом?") - 1  # its source_hash line
-    new_hash = fingerprint("What happened to your order?")
-    expected = (f"{ru}:{title_at}:20: stale: the English of nodes.what-is-happening.title "
-                f"changed since it was translated ({tree}:{_line_of(tree, 'What happened')}); "
-                f"re-translate it and set source_hash: {new_hash}")
+    hash_at = load_file(ru).where(("nodes", start, "title", "source_hash"))
+    expected = (f"{ru}:{hash_at[0]}:{hash_at[1]}: warning: stale: the English of "
+                f"nodes.{start}.title changed since it was translated "
+                f"({tree}:{_line_of(tree, 'title: A new title')}; the ru page shows the "
+                f"English); re-translate it and set source_hash: {fingerprint('A new title')}")
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -97,10 +110,10 @@ def test_missing_translation_points_at_the_english_line(tmp_path):
     del data["nodes"]["closed-how"]["title"]
     ru.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     result = _validate(tree)
-    assert result.returncode == 1
+    assert result.returncode == 0
     line = _line_of(tree, "title: How did the dispute end?")
-    assert (f"{tree}:{line}:12: nodes.closed-how.title has no ru text in {ru}; run "
-            "`python -m generator translations --update ru` to add it") in result.stderr
+    assert (f"{tree}:{line}:12: warning: nodes.closed-how.title has no ru text in {ru} "
+            "(the ru page shows the English); `make translations` adds it") in result.stderr
 
 
 def test_a_broken_translation_stops_the_build_with_its_line(tmp_path):
@@ -130,7 +143,7 @@ def test_update_adds_missing_texts_as_todo_and_keeps_stale_ones(tmp_path):
     before = yaml.safe_load(ru.read_text())["nodes"]["what-is-happening"]["title"]
     result = subprocess.run([sys.executable, "-m", "generator", "translations", "ru",
                              str(tree), "--update"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 1  # still work to do: the stale title and the new label
+    assert result.returncode == 0  # it did what was asked; what is left is listed
     assert "added (todo): nodes.protection-left.answers[3].label" in result.stdout
     assert "stale, re-translate: nodes.what-is-happening.title" in result.stdout
     data = yaml.safe_load(ru.read_text())
@@ -148,8 +161,11 @@ def test_leftover_translations_are_reported(tmp_path):
                                    "    text: Старый текст\n")
     errors, warnings = check(load_file(tree), load_file(ru), "ru")
     assert errors == []
-    assert [w.message for w in warnings] == ["retired.title is not in the tree any more; "
-                                             "delete it"]
+    retired = "retired.title is not in the tree any more; delete it"
+    assert retired in [w.message for w in warnings]
+    # Any other warning is a text not yet translated (an English-only pull request).
+    assert all("the ru page shows the English" in w.message for w in warnings
+               if w.message != retired)
 
 
 def test_every_english_template_string_has_russian():

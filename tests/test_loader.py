@@ -35,9 +35,9 @@ def test_dates_stay_text():
     (b"", "t.yaml:1:1: the file is empty; it must hold the tree (start, facts, guides, nodes)"),
     (b"# only a comment\n", "t.yaml:1:1: the file is empty; it must hold the tree "
                             "(start, facts, guides, nodes)"),
-    (b"a: 1\nb: [1,\n", "t.yaml:3:1: YAML syntax error: expected the node content, but "
-                         "found '<stream end>' (while parsing a flow node)"),
-    (b"nodes:\n\tstart: 1\n", "t.yaml:2:1: a tab character here; indent with spaces, not tabs"),
+    (b"a: 1\nb: [1,\n", "t.yaml:2:4: the [ opened here is never closed; close it with ]"),
+    (b"nodes:\n\tstart: 1\n", "t.yaml:2:1: a tab character in the indentation; indent with "
+                             "spaces"),
     (b"a: 1\nb: \xff\xfe\n", "t.yaml:2:4: the file is not UTF-8 text (byte 0xff); save it as UTF-8"),
     (b"a: 1\nb: x\x00y\n", "t.yaml:2:5: control character U+0000 is not allowed; remove it"),
     (b"a: 1\na: 2\n", "t.yaml:2:1: duplicate key 'a' (first defined on line 1); "
@@ -54,6 +54,41 @@ def test_dates_stay_text():
 ])
 def test_unreadable_files_explain_themselves(raw, expected):
     assert load_error(raw) == [expected]
+
+
+# Syntax mistakes a contributor makes, named in plain words at the line to fix (never
+# PyYAML's "<block end>"), even where PyYAML stops a line or more later.
+@pytest.mark.parametrize("raw, expected", [
+    # an unclosed quote: where it opened, not where YAML gave up (line 4)
+    ('a:\n  title: "What is\n  text: more\n  b: "x"\n',
+     't.yaml:2:10: the quote (") opened here is not closed on this line, so YAML reads on '
+     'to the next " (line 4); close it on this line'),
+    ('a:\n  title: "What is\n  text: more\n',
+     "t.yaml:2:10: this quote is never closed; end the text with the same quote mark"),
+    # a tab: where it is, in the indentation or after a key
+    ("a:\n  next:\tfoo\n", "t.yaml:2:8: a tab character after 'next:'; YAML needs spaces "
+                           "here, not tabs"),
+    # indentation: the line that is off, and the columns it could line up with
+    ("nodes:\n  a:\n    title: x\n   text: y\n",
+     "t.yaml:4:4: line 4 is indented 3 spaces, which matches no line above it; line it up "
+     "with line 3 (column 5) or line 2 (column 3)"),
+    ("nodes:\n  a:\n     title: x\n    text: y\n",
+     "t.yaml:3:6: line 3 is indented 5 spaces, but line 4, in the same block, 4; line them "
+     "up (column 5)"),
+    ("nodes:\n  a:\n    title: x\n      text: y\n",
+     "t.yaml:4:7: line 4 is indented 6 spaces, more than line 3 (4), so YAML reads it as "
+     "more of line 3's text; line it up with line 3 (column 5)"),
+    ("a:\n  - x\n  b: 1\n", "t.yaml:3:3: a key where the list that starts on line 2 "
+                          "expects another item (- ); to end the list, line it up with line 1 "
+                          "(column 1)"),
+    # a colon in a value, a key without its colon
+    ("a:\n  title: Note: this\n", 't.yaml:2:14: a colon followed by a space inside a value; '
+                                  'put the whole value in quotes (key: "text: more text")'),
+    ("a:\n  title x\n  b: 1\n", "t.yaml:2:3: line 2 has no colon after its key; write it as "
+                                "`key: value`"),
+])
+def test_syntax_mistakes_are_named_in_plain_words(raw, expected):
+    assert load_error(raw.encode()) == [expected]
 
 
 def test_billion_laughs_is_refused_quickly():
@@ -91,9 +126,19 @@ def test_cli_reports_errors_with_exit_status_1(tmp_path):
 
 
 def test_cli_missing_file(tmp_path):
-    result = run_cli("validate", str(tmp_path / "nope.yaml"))
-    assert result.returncode == 1
     missing = tmp_path / "nope.yaml"
-    assert result.stderr.splitlines() == [
-        f"{missing}:1:1: cannot read the file: No such file or directory",
-        f"{missing}: 1 error(s), 0 warning(s)"]
+    result = run_cli("validate", str(missing))
+    assert result.returncode == 1
+    assert result.stderr == (f"{missing}:1:1: cannot read the file: No such file or directory\n"
+                             f"{missing}: 1 error(s), 0 warning(s)\n")
+
+
+@pytest.mark.parametrize("text", ["", "a: [1,\n", "a: 1\na: 2\n", "a:\n\tb: 1\n"])
+def test_every_failure_ends_with_one_summary_line(tmp_path, text):
+    broken = tmp_path / "tree.yaml"
+    broken.write_text(text)
+    result = run_cli("validate", str(broken))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(f"{broken}:")
+    assert lines[1] == f"{broken}: 1 error(s), 0 warning(s)"

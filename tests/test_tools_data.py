@@ -65,8 +65,8 @@ def problems(path: str) -> list[str]:
     ("  bad_check_digit_step: fake-number-time-left",
      "  bad_check_digit_step: fake-number-time-left\n  bad_check_digit_step: x",
      "duplicate key 'bad_check_digit_step'"),
-    ("  unknown_step: fake-number-time-left", "\tunknown_step: fake-number-dispute",
-     "indent with spaces, not tabs"),
+    ("  unknown_step: fake-number-time-left", "\tunknown_step: fake-number-time-left",
+     "a tab character in the indentation; indent with spaces"),
     ('en: The parcel has not arrived\n      ru: "Посылка не пришла"\n',
      "en: The parcel has not arrived\n", "no ru text: add `ru:` beside `en:` (the site is built in both)"),
 ])

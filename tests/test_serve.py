@@ -1,0 +1,107 @@
+"""`make serve` never appears stuck: with the server running on a copy of the project
+and a page open in Chromium, a mistake in the tree turns the page into a list of
+problems (FILE:LINE:COLUMN), the fix brings the page back, and an English edit shows
+on the Russian page in English, marked as not yet translated. The page reloads by
+itself (livereload); each test waits for what a person would see."""
+
+from __future__ import annotations
+
+import pytest
+
+from serving import project_copy, served
+
+pytestmark = pytest.mark.browser
+
+OLD_TITLE = "What is happening with your order?"
+WAIT = 120_000  # ms: a rebuild on a loaded 2-core machine; the wait ends when it shows
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = project_copy(tmp_path_factory.mktemp("project"))
+    with served(folder) as url:
+        yield folder, url
+
+
+def _line_of(text: str, needle: str) -> tuple[int, int]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number, line.index(needle) + 1
+    raise AssertionError(needle)
+
+
+def test_an_error_shows_in_the_browser_and_the_fix_brings_the_page_back(server, browser):
+    folder, url = server
+    tree = folder / "decision_tree.yaml"
+    original = tree.read_text(encoding="utf-8")
+    broken = original.replace("next: protection-left", "next: protection-lef", 1)
+    line, _ = _line_of(broken, "next: protection-lef")
+    page = browser.new_page()
+    try:
+        page.goto(url + "questionnaire/")
+        page.wait_for_selector("#what-is-happening-title")
+        tree.write_text(broken, encoding="utf-8")
+        problems = page.wait_for_selector(".build-errors", timeout=WAIT)
+        assert (f"decision_tree.yaml:{line}:15: no node 'protection-lef'; did you mean "
+                "'protection-left'?") in problems.inner_text()
+        # Every page says so, in either language: none is left stale or missing.
+        other = browser.new_page()
+        other.goto(url + "ru/guides/parcel-lost/")
+        assert "protection-lef" in other.locator(".build-errors").inner_text()
+        other.close()
+
+        tree.write_text(original, encoding="utf-8")
+        page.wait_for_selector("#what-is-happening-title", timeout=WAIT)
+        assert page.locator(".build-errors").count() == 0
+    finally:
+        tree.write_text(original, encoding="utf-8")
+        page.close()
+
+
+def test_an_english_edit_shows_on_the_russian_page_marked(server, browser):
+    folder, url = server
+    tree = folder / "decision_tree.yaml"
+    original = tree.read_text(encoding="utf-8")
+    new_title = "What went wrong with your order?"
+    page = browser.new_page()
+    try:
+        page.goto(url + "ru/questionnaire/")
+        page.wait_for_selector("#what-is-happening-title")
+        tree.write_text(original.replace(OLD_TITLE, new_title, 1), encoding="utf-8")
+        english = page.wait_for_selector(
+            f'#what-is-happening-title [lang="en"]:text-is("{new_title}")', timeout=WAIT)
+        assert english.get_attribute("class") == "untranslated"
+        note = page.locator("#what-is-happening-title .untranslated-note")
+        assert note.inner_text() == "(ещё не переведено)" and note.is_visible()
+    finally:
+        tree.write_text(original, encoding="utf-8")
+        page.close()
+
+
+def test_a_server_started_on_a_broken_tree_shows_the_problems_then_the_site(
+        tmp_path, browser):
+    """No earlier build to know the pages from: the nav's pages and any other address
+    (the 404 page) list the problems; each comes back once the file is fixed."""
+    folder = project_copy(tmp_path)
+    tree = folder / "decision_tree.yaml"
+    original = tree.read_text(encoding="utf-8")
+    tree.write_text(original.replace("start: what-is-happening", "start: [what-is-happening"),
+                    encoding="utf-8")
+    line, column = _line_of(tree.read_text(encoding="utf-8"), "[what-is-happening")
+    with served(folder) as url:
+        page, guide = browser.new_page(), browser.new_page()
+        page.goto(url + "questionnaire/")
+        expected = (f"decision_tree.yaml:{line}:{column}: a value that starts with [ or {{ is "
+                    "a list or a mapping to YAML, and this one does not read as one; if it is "
+                    "text, put the whole value in quotes")
+        assert expected in page.locator(".build-errors").inner_text()
+        response = guide.goto(url + "guides/parcel-lost/")
+        assert response.status == 404
+        assert expected in guide.locator(".build-errors").inner_text()
+
+        tree.write_text(original, encoding="utf-8")
+        page.wait_for_selector("#what-is-happening-title", timeout=WAIT)
+        guide.wait_for_selector("h1#parcel-lost, article h1", timeout=WAIT)
+        assert guide.locator(".build-errors").count() == 0
+        page.close()
+        guide.close()
