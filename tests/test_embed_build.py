@@ -11,8 +11,9 @@ import pytest
 
 from generator.embed import HOST_SCRIPT
 
-from conftest import ROOT, SITE_URL
+from conftest import SITE_URL
 from gates import embed_snippet, gzipped_size, parse
+from site_data import TREES
 
 # What fits in the first network round trip (TCP's first 10 packets, "14 KB"), and
 # the host script that every embedding page loads. Both languages fit since the
@@ -41,9 +42,7 @@ def test_embed_page_and_all_it_loads_fit_the_budget(site_dir, folder, budget):
 def test_outcomes_json_holds_what_to_do_for_every_outcome(site_dir, prefix, lang):
     """The embed's page carries no outcome's steps; outcomes.json beside it has each
     outcome's, as the site's questionnaire shows them."""
-    from generator.translate import load_all
-
-    tree = load_all(ROOT / "decision_tree.yaml")[0][lang]
+    tree = TREES[lang]
     steps = json.loads((site_dir / prefix / "embed" / "outcomes.json").read_text(encoding="utf-8"))
     assert set(steps) == {outcome.id for outcome in tree.outcomes()}
     site_page = (site_dir / prefix / "questionnaire" / "index.html").read_text(encoding="utf-8")
