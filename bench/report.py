@@ -1,0 +1,156 @@
+"""BENCHMARKS.md's figures section, written from what bench/run.py measured: only
+words and tables here, no measuring."""
+
+from __future__ import annotations
+
+import os
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def ratio(later, earlier) -> str:
+    return f"{later / earlier:.1f}x" if later and earlier else "-"
+
+
+def seconds(value) -> str:
+    return "stopped" if value is None else f"{value:.2f} s"
+
+
+def lines(results: dict) -> list[str]:
+    """The report, section by section."""
+    return [*_machine(results["machine"]), *_build(results["build"]),
+            *_reload(results["reload"]), *_synthetic(results["synthetic"], results["timeout"]),
+            *_weights(results["weights"]), *_browser(results["browser"]),
+            *_lighthouse(results.get("lighthouse"))]
+
+
+def _machine(machine: dict) -> list[str]:
+    return ["# Benchmarks", "",
+            "Written by `make bench` (`bench/run.py`); the figures below are from one run on",
+            "the machine described. Time figures vary with the machine's load; sizes do not.",
+            "", "| machine | |", "|---|---|",
+            *(f"| {key} | {value} |" for key, value in machine.items()), ""]
+
+
+def _build(real: dict) -> list[str]:
+    return ["## Build time", "",
+            "Median of 3. *Build*: `mkdocs build --strict` in a new process (Python's start",
+            "included). *Generator*: read and check every data file, then render every page",
+            "of every language (generator/pipeline.py and render.py), in-process.", "",
+            "| site | generator | full build |", "|---|---|---|",
+            f"| the real site ({real['pages']} pages) | {seconds(real['generator'])} "
+            f"| {seconds(real['build'])} |", ""]
+
+
+def _reload(edit: dict) -> list[str]:
+    return ["## Edit to reload", "",
+            "`mkdocs serve` as `make serve` runs it (`--dirty`), a Chromium tab on the",
+            "questionnaire: seconds from saving a changed English question in",
+            "decision_tree.yaml to the tab showing it (livereload reloads it). It includes",
+            "mkdocs's file polling and the page's reload. *Rebuild*: the build alone, as",
+            f"mkdocs logs it. {edit['runs']} edits; the load average at the end.", "",
+            "| median | min | max | rebuild (median) | load average |", "|---|---|---|---|---|",
+            f"| {seconds(edit['median'])} | {seconds(edit['min'])} | {seconds(edit['max'])} "
+            f"| {seconds(edit['build'])} | {edit['load']:.1f} on {os.cpu_count()} cores |", ""]
+
+
+def _synthetic(rows: list[dict], timeout: int) -> list[str]:
+    out = ["## Synthetic trees", "",
+           "`bench/synthetic_tree.py` writes a valid tree of N nodes (a binary tree: questions",
+           "inside, outcomes at the leaves, text about as long as the real tree's), built with",
+           "`PARCEL_HELP_TREE`. The questionnaire stays one page, whatever N. Beside it: a plain",
+           "Material site with N Markdown pages (Material's defaults: every page in the nav),",
+           "built the same way. Growth: time for N over time for N/10 (the goal: at most",
+           f"11x for 10x the nodes). One run each; a measurement is stopped after {timeout} s,",
+           "and a plain build not started when the size before took over a tenth of that.", "",
+           "| nodes | tree file | generator | growth | full build | growth "
+           "| plain Material, N pages | growth |",
+           "|---|---|---|---|---|---|---|---|"]
+    previous = None
+    for row in rows:
+        out.append(f"| {row['nodes']:,} | {kb(row['tree_bytes'])} | {seconds(row['generator'])} "
+                   f"| {ratio(row['generator'], previous and previous['generator'])} "
+                   f"| {seconds(row['build'])} | {ratio(row['build'], previous and previous['build'])} "
+                   f"| {seconds(row['plain'])} | {ratio(row['plain'], previous and previous['plain'])} |")
+        previous = row
+    return out + [""]
+
+
+def _weights(weights: dict) -> list[str]:
+    pages = weights["pages"]
+    default_total = sum(pages["default Material page"].values())
+    out = ["## Page weight", "",
+           "Gzipped bytes (level 9) of the page's HTML and of the local stylesheets and scripts",
+           "it loads (`tests/gates.py: page_weight`). The default Material page is a new",
+           f"mkdocs-material site with one short page; it also links Google Fonts "
+           f"({weights['fonts']} tags:",
+           "a preconnect and a stylesheet, not counted in its bytes), which this site does not.",
+           "", "| page | HTML | CSS + JS | total | vs default Material |", "|---|---|---|---|---|"]
+    for name, weight in pages.items():
+        html = next(iter(weight.values()))
+        total = sum(weight.values())
+        out.append(f"| {name} | {kb(html)} | {kb(total - html)} | {kb(total)} "
+                   f"| {(total - default_total) / 1024:+.1f} KB |")
+    outcomes = ", ".join(f"`{folder}/outcomes.json` {kb(size)}"
+                         for folder, size in weights["outcomes"].items())
+    return out + ["",
+                  "The questionnaire beyond its words (its page, CSS and JS, less the default",
+                  f"Material page, less the gzipped text of its steps, {kb(weights['words'])}): "
+                  f"{kb(weights['beyond'])};",
+                  "the budget is 10 KB (`tests/test_gates_build.py` measures it against a plain "
+                  "page",
+                  "of this site). The embed's outcomes load what to do now in one more request on",
+                  f"reaching one: {outcomes}.", ""]
+
+
+def _browser(browser: dict) -> list[str]:
+    steps = browser["steps"]
+    out = ["## In the browser (headless Chromium)", "",
+           f"The questionnaire, {steps['steps']} answers clicked (starting again at each",
+           "outcome): time from the click event to the next step's heading focused and",
+           "painted (`requestAnimationFrame` after the focus, then the next task), and the",
+           "requests made per step: by the page, and Chromium's own new request for the",
+           "favicon on each change of address (Chromium does this, not the page).", "",
+           "| median | worst | requests per step by the page (most) | favicon requests per step |",
+           "|---|---|---|---|",
+           f"| {steps['median_ms']:.1f} ms | {steps['worst_ms']:.1f} ms "
+           f"| {steps['requests_per_step']} | {steps['favicon_per_step']} |", "",
+           "Offline after one visit: the home page loaded once (its service worker",
+           "installed: the time from the page's load to the worker being ready, and what",
+           "it cached), then the network cut off (`context.set_offline`), then each page",
+           "opened; the questionnaires are walked to an outcome (the first answer each time).",
+           "", "| site | worker | ready after load | cached | offline: what opened |",
+           "|---|---|---|---|---|"]
+    for name, result in browser["offline"].items():
+        cached = result["cached"]
+        opened = "; ".join(f"{check}: {seen or 'no page (no connection)'}"
+                           for check, seen in result["pages"].items())
+        ready = f"{result['installed_ms'] / 1000:.1f} s" if result["worker"] else "-"
+        out.append(f"| {name} | {'yes' if result['worker'] else 'no'} | {ready} "
+                   f"| {cached['files']} files, {kb(cached['bytes'])} | {opened} |")
+    out += ["", "Loading each page: requests to other hosts, and axe-core's violations.", "",
+            "| page | requests to other hosts | axe-core violations |", "|---|---|---|"]
+    for name, audit in browser["audits"].items():
+        hosts = sorted({url.split("/")[2] for url in audit["foreign_requests"]})
+        listed = f" ({', '.join(hosts)})" if hosts else ""
+        violations = f" ({', '.join(audit['axe'])})" if audit["axe"] else ""
+        out.append(f"| {name} | {len(audit['foreign_requests'])}{listed} "
+                   f"| {len(audit['axe'])}{violations} |")
+    return out + [""]
+
+
+def _lighthouse(results: dict | None) -> list[str]:
+    if results is None:
+        return []
+    out = ["## Lighthouse", "",
+           "Lighthouse 12.2.3 (npm, `node_modules/.bin/lighthouse`), default mobile",
+           "emulation and throttling, Debian's Chromium headless, pages served from",
+           "127.0.0.1. Audits that cost points are named.", "",
+           "| page | performance | accessibility | best practices | SEO "
+           "| audits that cost points |",
+           "|---|---|---|---|---|---|"]
+    for name, result in results.items():
+        out.append(f"| {name} | " + " | ".join(str(v) for v in result["scores"].values())
+                   + f" | {', '.join(result['lost']) or '-'} |")
+    return out + [""]
