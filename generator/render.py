@@ -1,20 +1,32 @@
 """Render the tree into site pages through the Jinja templates in templates/.
 
 Renderer(site, lang).pages() returns {path inside the docs folder: Page}; the mkdocs
-adapter adds them as virtual files. Plain text is escaped, contributor Markdown is rendered
-by markup.to_html (sanitised); templates never see raw contributor HTML.
+adapter adds them as virtual files.
+
+Contributor text never enters the Markdown that mkdocs renders. A page's Markdown holds
+our own structure (headings and words from the locale, links between our pages, which
+`mkdocs build --strict` checks); each piece of contributor text is turned into HTML
+once, for its kind (markup.text_html for plain text, markup.to_html for Markdown,
+an escaped attribute for a link), kept in the page's `slots`, and stands in the
+Markdown as an opaque token (`phslot3x`: letters and digits, which no Markdown rule
+reads). The adapter swaps the tokens for the HTML after mkdocs has rendered the page,
+in one pass, so no slot's HTML is read again. The page's title and description are
+plain text, given to the adapter apart from the Markdown (never front matter).
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 import jinja2
 from markupsafe import Markup
+from pymdownx.slugs import slugify
 
 from . import drawing, markup
 from .i18n import Locale, locale
@@ -23,6 +35,9 @@ from .pipeline import SiteData
 from .tools import pages as tool_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A slot's token; a block's (b) stands alone in a paragraph, which goes with it.
+SLOT_TOKEN = re.compile(r"<p>phslot([0-9]+)b</p>|phslot([0-9]+)[bx]")
+_slug = slugify(case="lower")  # the toc extension's (mkdocs_adapter.on_config)
 
 
 @lru_cache(maxsize=None)
@@ -36,19 +51,35 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markup.markdown_escape
-    # A JSON string is a valid YAML string: safe for front matter whatever it holds.
-    env.filters["yamlstr"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
     return env
 
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its Markdown, and the data file and line a contributor edits
-    to change it (edit links)."""
+    """A generated page: its Markdown, the HTML of its slots (see above), its title
+    and description as plain text, and the data file and line a contributor edits to
+    change it (edit links)."""
 
     markdown: str
     source: str
     line: int = 0
+    title: str = ""
+    description: str = ""
+    slots: tuple[str, ...] = field(default=(), repr=False)
+
+    def fill(self, rendered: str) -> str:
+        """rendered (HTML mkdocs made from markdown, or a TOC title) with every token
+        replaced by its slot's HTML."""
+        return fill_slots(rendered, self.slots)
+
+
+def fill_slots(rendered: str, slots: tuple[str, ...]) -> str:
+    if not slots:
+        return rendered
+    def replace(found: re.Match) -> str:
+        index = int(found.group(1) or found.group(2))
+        return slots[index] if index < len(slots) else found.group()
+    return SLOT_TOKEN.sub(replace, rendered)
 
 
 class Renderer:
@@ -58,6 +89,32 @@ class Renderer:
         self.site = site
         self.tree: Tree = site.trees[lang]
         self.locale: Locale = locale(lang)
+        self._slots: list[str] = []
+
+    # --- contributor text, one function per kind; each returns a slot's token -------
+
+    def slot(self, fragment: Markup | str, block: bool = False) -> Markup:
+        """Keep fragment (HTML, already safe) for after mkdocs; its token stands in.
+        block: the fragment is a block of its own (a paragraph of just the token)."""
+        self._slots.append(str(fragment))
+        return Markup(f"phslot{len(self._slots) - 1}{'b' if block else 'x'}")
+
+    def text(self, text: str | None) -> Markup:
+        """Plain text, escaped once."""
+        return self.slot(markup.text_html(text or ""))
+
+    def block(self, fragment: Markup) -> Markup:
+        return self.slot(fragment, block=True)
+
+    def link(self, title: str, url: str | None) -> Markup:
+        """A source: its title, linked to its (checked) https address when it has one."""
+        if not url:
+            return self.text(title)
+        return self.slot(Markup('<a href="{}" rel="noopener">{}</a>').format(url, title))
+
+    def plain(self, text: str | None) -> str:
+        """Contributor Markdown as the plain text a reader sees (for descriptions)."""
+        return html_lib.unescape(re.sub(r"<[^>]*>", "", str(self.html(text, inline=True))))
 
     def html(self, text: str | None, inline: bool = False) -> Markup:
         if not text:
@@ -68,7 +125,31 @@ class Renderer:
     def render(self, template: str, **context) -> str:
         return environment().get_template(template).render(
             tree=self.tree, t=self.locale.t, html=self.html, locale=self.locale,
-            fact_text=self.locale.fact_text, **context)
+            fact_text=self.locale.fact_text, text=self.text, slot=self.slot,
+            link=self.link, block=self.block, **context)
+
+    def page(self, template: str, title: str, source: str, line: int = 0,
+             description: str = "", **context) -> Page:
+        """One page from a Markdown template, with its own slots."""
+        self._slots = []
+        markdown_text = self.render(template, **context)
+        page = Page(markdown_text, source, line, title, description, tuple(self._slots))
+        self._slots = []
+        return page
+
+    def heading_ids(self, headings: list[str], taken: set[str]) -> list[str]:
+        """Ids for headings whose text is a slot (the toc extension would slug the
+        token): the toc extension's slugs of the text, unique on the page."""
+        ids = []
+        for index, heading in enumerate(headings):
+            base = _slug(heading, "-") or f"section-{index + 1}"
+            unique, n = base, 0
+            while unique in taken:
+                n += 1
+                unique = f"{base}_{n}"
+            taken.add(unique)
+            ids.append(unique)
+        return ids
 
     def steps_html(self, guide_base: str, full_advice_base: str | None = None) -> str:
         """The questionnaire's steps: shared by the site's page and the embed (which
@@ -80,41 +161,70 @@ class Renderer:
                            tools_base=guide_base.rsplit("guides/", 1)[0] + "tools/")
 
     def pages(self) -> dict[str, Page]:
-        tree, tree_file = self.tree, self.tree.path
+        tree, tree_file, t = self.tree, self.tree.path, self.locale.t
         start_line = tree.nodes[tree.start].line
         pages = {
-            "questionnaire.md": Page(self.render(
-                "questionnaire.md.j2",
-                steps=Markup(self.steps_html("../guides/"))), tree_file, start_line),
-            "guides/index.md": Page(self.render("guides_index.md.j2"), tree_file),
-            "facts.md": Page(self.render("facts.md.j2", used_in=fact_usage(tree)), tree_file),
-            "map.md": Page(self.map_page(), tree_file, start_line),
+            "questionnaire.md": self.page(
+                "questionnaire.md.j2", t("questionnaire_title"), tree_file, start_line,
+                steps=Markup(self.steps_html("../guides/"))),
+            "guides/index.md": self.page("guides_index.md.j2", t("guides_title"), tree_file),
+            "facts.md": self.page("facts.md.j2", t("facts_title"), tree_file,
+                                  used_in=fact_usage(tree)),
+            "map.md": self.map_page(),
             # The questionnaire alone, for other sites' iframes (site_overrides/embed.html).
-            "embed.md": Page(self.render("embed.md.j2", steps=Markup(self.steps_html(
-                "../guides/", full_advice_base="../questionnaire/"))), tree_file, start_line),
+            "embed.md": self.page(
+                "embed.md.j2", f"{t('questionnaire_title')} - {t('site_name')}", tree_file,
+                start_line, steps=Markup(self.steps_html(
+                    "../guides/", full_advice_base="../questionnaire/"))),
         }
         for slug, guide in tree.guides.items():
-            pages[f"guides/{slug}.md"] = Page(self.render(
-                "guide.md.j2", guide=guide, outcomes=tree.outcomes_for_guide(slug),
-                related=[tree.guides[s] for s in tree.related_guides(slug)]),
-                tree_file, guide.line)
-        tools_file = self.site.tools.path
-        pages.update((uri, Page(text, tools_file))
-                     for uri, text in tool_pages.pages(self).items())
+            pages[f"guides/{slug}.md"] = self.page(
+                "guide.md.j2", guide.title, tree_file, guide.line,
+                description=self.plain(guide.summary), guide=guide,
+                outcomes=tree.outcomes_for_guide(slug),
+                related=[tree.guides[s] for s in tree.related_guides(slug)],
+                heading_ids=self.heading_ids(
+                    [guide.title, *(s.heading for s in guide.sections)],
+                    {_slug(t(key), "-") for key in ("guide_outcomes", "related_guides",
+                                                     "sources")}))
+        pages.update(tool_pages.pages(self))
         return pages
 
-    def map_page(self) -> str:
+    def map_page(self) -> Page:
         """The map of the tree: a picture laid out at build time and a nested list."""
-        questions = sum(1 for _ in self.tree.questions())
-        return self.render("map.md.j2", layout=drawing.layout(self.tree),
-                           items=drawing.outline(self.tree),
-                           box_width=drawing.BOX_WIDTH, box_height=drawing.BOX_HEIGHT,
-                           counts={"questions": questions,
-                                   "outcomes": len(self.tree.nodes) - questions})
+        tree = self.tree
+        questions = sum(1 for _ in tree.questions())
+        picture = self.render("map.html.j2", layout=drawing.layout(tree),
+                              box_width=drawing.BOX_WIDTH, box_height=drawing.BOX_HEIGHT)
+        return self.page("map.md.j2", self.locale.t("map_title"), tree.path,
+                         tree.nodes[tree.start].line, picture=Markup(picture),
+                         outline=self.outline_html(drawing.outline(tree)),
+                         counts={"questions": questions,
+                                 "outcomes": len(tree.nodes) - questions})
 
-    def guide_list(self, base: str) -> str:
-        """Markdown list of every guide, for hand-written pages (the home page)."""
-        return self.render("guide_list.md.j2", base=base)
+    def outline_html(self, items) -> Markup:
+        """The map's nested list as HTML, written in one loop (no recursion: a chain
+        of any length the validator accepts renders)."""
+        t, out, depth = self.locale.t, [], -1
+        for item in items:
+            if item.depth > depth:
+                out.append("<ul>" * (item.depth - depth))
+            else:
+                out.append("</li></ul>" * (depth - item.depth) + "</li>")
+            depth = item.depth
+            answer = (Markup("{} → ").format(item.answer) if item.answer else "")
+            after = (f" {t('map_shown_above')}" if item.repeated else
+                     f" ({t('map_key_outcome')})" if item.node.kind == "outcome" else "")
+            out.append(Markup('<li>{}<a href="../questionnaire/#{}">{}</a>{}').format(
+                answer, item.node.id, item.node.title, after))
+        out.append("</li></ul>" * (depth + 1))
+        return Markup("".join(out))
+
+    def guide_list(self, base: str) -> tuple[str, tuple[str, ...]]:
+        """Markdown list of every guide, with its slots, for hand-written pages (the
+        home page)."""
+        page = self.page("guide_list.md.j2", "", "", base=base)
+        return page.markdown, page.slots
 
 
 def node_texts(tree: Tree) -> Iterator[tuple[str, str]]:

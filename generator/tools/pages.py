@@ -15,6 +15,7 @@ from typing import Any
 from babel import Locale as BabelLocale
 from markupsafe import Markup
 
+from ..markup import fill_slots
 from . import BY_NAME, TOOLS
 from .check import DAY_UNITS
 
@@ -97,7 +98,7 @@ def tracking_data(renderer) -> dict:
         family: {"letters": s["letters"], "meaning": localized(s["meaning"], lang),
                  "step": step_link(renderer, s["step"])}
         for family, s in tracking["services"].items()}
-    carriers = [{"name": c["name"], "pattern": c["pattern"],
+    carriers = [{"name": c["name"], "format": c["format"],
                  "meaning": localized(c["meaning"], lang),
                  "trackAt": localized(c["track_at"], lang), "step": step_link(renderer, c["step"])}
                 for c in tracking["carriers"]]
@@ -119,7 +120,8 @@ def deadline_rows(renderer) -> list[dict]:
                      "days": fact.max if fact.max is not None else fact.value,
                      "working": fact.unit == "working_days",
                      "label": localized(d["label"], lang),
-                     "rule": localized(d["rule"], lang).format(fact=renderer.locale.fact_text(fact)),
+                     "rule": fill_slots(localized(d["rule"], lang),
+                                        {"fact": renderer.locale.fact_text(fact)}),
                      "source": _source(renderer, fact)})
     return rows
 
@@ -152,12 +154,16 @@ def _page_context(renderer, tool) -> dict:
     return {"data": json_block(messages), "messages": messages["messages"]}
 
 
-def pages(renderer) -> dict[str, str]:
-    """The tools' pages, {src_uri: markdown}."""
+def pages(renderer) -> dict:
+    """The tools' pages, {src_uri: render.Page}."""
     if not available(renderer):
         return {}
-    found = {"tools/index.md": renderer.render("tools_index.md.j2", tools=TOOLS)}
+    t, source = renderer.locale.t, renderer.site.tools.path
+    found = {"tools/index.md": renderer.page("tools_index.md.j2", t("tools_title"), source,
+                                             tools=TOOLS)}
     for tool in TOOLS:
-        found[f"tools/{tool.page}.md"] = renderer.render(
-            f"tool_{tool.page}.md.j2", tool=tool, **_page_context(renderer, tool))
+        words = f"tools_{tool.words}_"
+        found[f"tools/{tool.page}.md"] = renderer.page(
+            f"tool_{tool.page}.md.j2", t(words + "title"), source,
+            description=t(words + "summary"), tool=tool, **_page_context(renderer, tool))
     return found
