@@ -53,19 +53,18 @@ def generator_seconds(tree: Path | None = None, timeout: float | None = None) ->
 
 
 def generator_share(tree: Path | None = None) -> float:
-    """Seconds of the generator's whole share of a build: the mkdocs hook loads and
-    validates the tree, then every language's renderer renders its pages."""
+    """Seconds of the generator's whole share of a build: the pipeline reads and checks
+    every data file, then every language's renderer renders its pages (what the mkdocs
+    adapter does in on_config and on_files)."""
     import generator.loader
-    from generator import mkdocs_hook
-    from mkdocs.config import load_config
+    from generator.pipeline import load_site
+    from generator.render import Renderer
 
     generator.loader.MAX_BYTES = 10**9
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    mkdocs_hook.TREE_FILE = str(tree) if tree else "decision_tree.yaml"
     start = time.perf_counter()
-    mkdocs_hook.on_config(config)
-    for renderer in mkdocs_hook._renderers.values():  # what on_files adds, per language
-        renderer.pages()
+    site = load_site(tree or ROOT / "decision_tree.yaml")
+    for lang in site.languages:
+        Renderer(site, lang).pages()
     return time.perf_counter() - start
 
 

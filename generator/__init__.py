@@ -1,5 +1,7 @@
-"""parcel-help's generator: decision_tree.yaml -> checked model -> site pages.
+"""parcel-help's generator: the data files -> one checked SiteData -> site pages.
 
-load (loader.py) -> validate (validate.py) -> model (model.py, build.py)
--> render (render.py, templates/). mkdocs_hook.py is the only mkdocs adapter.
+pipeline.py reads every data file once: load (loader.py) -> check (validate.py,
+translate.py, tools/check.py; schema words from schema_check.py) -> model (build.py,
+model.py, tools/model.py). render.py and templates/ turn SiteData into pages;
+mkdocs_adapter.py is the only module that imports mkdocs.
 """

@@ -44,9 +44,8 @@ def _validate(args: argparse.Namespace) -> int:
 def _translations(args: argparse.Namespace) -> int:
     """Without --update: list what is missing or stale. With it: add missing entries."""
     checked = check_site(args.path)
-    tree_errors = [p for p in checked.errors if p.path == args.path]
-    if tree_errors:
-        _report(args.path, tree_errors, [])
+    if checked.tree is None:
+        _report(args.path, checked.errors, [])
         print(f"{args.path}: fix the tree first (python -m generator validate)", file=sys.stderr)
         return 1
     if args.update:

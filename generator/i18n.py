@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Mapping
 
 import yaml
+from babel import Locale as BabelLocale
+from babel.numbers import format_decimal
 
 from .errors import Problem, TreeError
 from .model import Fact
@@ -18,41 +20,35 @@ from .model import Fact
 LOCALES = Path(__file__).parent / "locales"
 
 
-def _plural_en(n: int) -> int:
-    return 0 if n == 1 else 1
-
-
-def _plural_ru(n: int) -> int:
-    if n % 10 == 1 and n % 100 != 11:
-        return 0
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return 1
-    return 2
-
-
-def _genitive_ru(n: int) -> int:
-    """After "до" (up to) Russian wants the genitive: "до 21 дня", "до 10 дней"."""
-    return 0 if n % 10 == 1 and n % 100 != 11 else 1
-
-
-PLURAL_RULES = {"en": _plural_en, "ru": _plural_ru, "ru_genitive": _genitive_ru}
-
-
 @dataclass(frozen=True)
 class Locale:
+    """A language's words (locales/LANG.yaml) and what CLDR knows of it (Babel):
+    plural rules, number formats, month names."""
+
     lang: str
     data: Mapping
+
+    @cached_property
+    def cldr(self) -> BabelLocale:
+        return BabelLocale.parse(self.lang)
 
     def t(self, key: str, **values: str) -> str:
         text = self.data["strings"][key]
         return text.format(**values) if values else text
 
-    def plural(self, n: int, forms: list[str]) -> str:
-        return forms[PLURAL_RULES[self.data["plural"]](n)]
+    def plural(self, n: int, forms: Mapping[str, str]) -> str:
+        """The form for n, by CLDR plural category (one, few, many, other)."""
+        return forms.get(self.cldr.plural_form(n)) or forms["other"]
 
     def number(self, n: int) -> str:
         """1,000 in English, 1 000 in Russian (a no-break space)."""
-        return f"{n:,}".replace(",", self.data.get("thousands", ","))
+        return format_decimal(n, locale=self.cldr)
+
+    @property
+    def months(self) -> list[str]:
+        """Month names as a date writes them (Russian: genitive, "1 ноября")."""
+        wide = self.cldr.months["format"]["wide"]
+        return [wide[month] for month in range(1, 13)]
 
     def fact_text(self, fact: Fact) -> str:
         """A fact as readers see it: '5 days', '1 to 10 working days';
@@ -63,12 +59,12 @@ class Locale:
         span = self.data["range"].format(low=self.number(fact.value), high=self.number(fact.max))
         # A language may inflect the unit after a range differently (range_units).
         forms = self.data.get("range_units", self.data["units"])[fact.unit]
-        rule = PLURAL_RULES[self.data.get("range_plural", self.data["plural"])]
-        return f"{span} {forms[rule(fact.max)]}"
+        return f"{span} {self.plural(fact.max, forms)}"
 
     def date_text(self, day: date) -> str:
+        """The same pattern the deadline calculator's script fills in (date_format)."""
         return self.data["date_format"].format(
-            day=day.day, month=self.data["months"][day.month - 1], year=day.year)
+            day=day.day, month=self.months[day.month - 1], year=day.year)
 
 
 @lru_cache(maxsize=None)
@@ -103,7 +99,7 @@ def check_locale(lang: str) -> list[Problem]:
         return list(error.problems)
     english.path, other.path = _shown(english_path), _shown(other_path)
     problems = []
-    for section in ("strings", "units", "months", "range", "date_format", "plural"):
+    for section in ("strings", "units", "range", "date_format"):
         theirs = other.data.get(section)
         if theirs is None:
             problems.append(english.problem((section,), f"'{section}' has no {lang} value in "
@@ -120,6 +116,9 @@ def check_locale(lang: str) -> list[Problem]:
                 problems.append(other.problem(
                     (section, key), f"{section}.{key} must use the same {{placeholders}} as "
                                     f"the English: {', '.join(sorted(_FIELD.findall(text)))}"))
-    if len(other.data.get("months") or ()) != 12:
-        problems.append(other.problem(("months",), "months must name all 12 months"))
+    for unit, forms in (other.data.get("units") or {}).items():
+        wanted = set(BabelLocale.parse(lang).plural_form.tags) - {"other"}
+        if isinstance(forms, dict) and not wanted <= set(forms) and "other" not in forms:
+            problems.append(other.problem(("units", unit), f"units.{unit} needs the forms "
+                                                           f"{', '.join(sorted(wanted))}"))
     return problems

@@ -297,14 +297,15 @@ def _with_tool_pages(nav: list | None) -> list | None:
 
 def _edit_url(config: MkDocsConfig, source: str, line: int) -> str | None:
     """Where a contributor edits a page's text: the file on the repository host, at a
-    line. GitHub's edit view (/edit/) ignores line anchors, so a line opens the file
-    view (/blob/...#L12), which highlights the line and has the pencil button. The
-    branch is edit_uri's (edit/BRANCH/content/ in mkdocs.yml)."""
+    line. GitHub's edit view (/edit/) ignores line anchors, so a data file opens in
+    the file view (/blob/...#L12), which highlights the line and has the pencil
+    button; a written page opens in the editor. The branch is edit_uri's
+    (edit/BRANCH/content/ in mkdocs.yml)."""
     if not config.repo_url or not config.edit_uri:
         return None
     parts = config.edit_uri.strip("/").split("/")
     branch = parts[1] if len(parts) > 1 else "main"
-    view = "blob" if line else "edit"
+    view = "edit" if source.endswith(".md") else "blob"  # a data file: at its line
     url = f"{config.repo_url.rstrip('/')}/{view}/{branch}/{source}"
     return f"{url}#L{line}" if line else url
 

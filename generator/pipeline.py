@@ -56,6 +56,7 @@ class Checked:
     """What check_site found: the site when there are no errors."""
 
     site: SiteData | None
+    tree: Tree | None = None  # the English tree, when the tree file itself is sound
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -89,7 +90,7 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None) -> 
     result.warnings += warnings
     if errors:
         return result
-    english = build_tree(loaded_tree)
+    english = result.tree = build_tree(loaded_tree)
 
     translations: dict[str, loader.Loaded] = {}
     for lang in translate.languages(tree_path):

@@ -61,10 +61,11 @@ def schema_problems(loaded: Loaded, schema_path: Path, describe: Describe) -> li
     """Every schema error in loaded, explained; an error that only restates another at
     the same place (an if/then's `const`) is dropped."""
     problems: list[tuple[str, Location, Problem]] = []
+    root = load_schema(schema_path)
     for error in _validator(schema_path).iter_errors(loaded.data):
         for leaf in _leaf_errors(error):
             problems += [(leaf.validator, tuple(leaf.absolute_path), p)
-                         for p in _explain(loaded, leaf, describe)]
+                         for p in _explain(loaded, leaf, describe, root)]
     places = {at for kind, at, _ in problems if kind != "const"}
     return [p for kind, at, p in problems if kind != "const" or at not in places]
 
@@ -97,14 +98,14 @@ def _custom(err: jsonschema.ValidationError) -> str | None:
     return words
 
 
-def _explain(loaded: Loaded, err: jsonschema.ValidationError,
-             describe: Describe) -> Iterator[Problem]:
+def _explain(loaded: Loaded, err: jsonschema.ValidationError, describe: Describe,
+             root: dict) -> Iterator[Problem]:
     location = tuple(err.absolute_path)
     name = describe(location)
     kind, instance, value = err.validator, err.instance, err.validator_value
     custom = _custom(err)
     if "propertyNames" in err.absolute_schema_path:
-        yield _bad_key(loaded, err, location, str(instance))
+        yield _bad_key(loaded, err, location, str(instance), root)
     elif kind == "additionalProperties" and isinstance(instance, dict):
         allowed = set(err.schema.get("properties", {}))
         for key in instance:
@@ -152,17 +153,29 @@ def _explain(loaded: Loaded, err: jsonschema.ValidationError,
 
 
 def _bad_key(loaded: Loaded, err: jsonschema.ValidationError, location: Location,
-             bad: str) -> Problem:
+             bad: str, root: dict) -> Problem:
     """A key that breaks its mapping's propertyNames rule: the rule's title says what
-    the key is, its patternErrorMessage what it must look like."""
-    names = err.schema if err.validator == "pattern" else {}
-    parent = err.parent.schema if err.parent is not None else {}
-    what = names.get("title") or parent.get("title") or "name"
+    the key is (the propertyNames schema's own, else the rule's), its
+    patternErrorMessage what it must look like."""
+    names = err.schema if isinstance(err.schema, dict) else {}
+    what = _property_names_schema(root, err).get("title") or names.get("title") or "name"
     rule = names.get("patternErrorMessage") or _custom(err) or err.message
     if err.validator in ("minLength", "maxLength") and not names.get("patternErrorMessage"):
         rule = f"use {err.validator_value} character" + ("s" if err.validator_value != 1 else "")
     return loaded.problem(location + (bad,), f"{what} '{bad}' is not valid: {rule}",
                           key=True, rank=NAMES_THE_FIX)
+
+
+def _property_names_schema(root: dict, err: jsonschema.ValidationError) -> dict:
+    """The propertyNames schema an error came through, read along its schema path."""
+    schema: dict = root
+    for part in err.absolute_schema_path:
+        if not isinstance(schema, dict):
+            return {}
+        schema = schema.get(part, {}) if isinstance(part, str) else schema[part]
+        if part == "propertyNames":
+            return schema if isinstance(schema, dict) else {}
+    return {}
 
 
 def _type_words(kind: Any) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from generator.validate import REQUIRED_GUIDES, load_and_validate
+from generator.validate import REQUIRED_GUIDES
 
 from conftest import FIXTURES, ROOT, build_site
 from gates import parse
 
-TREE, _ = load_and_validate(ROOT / "decision_tree.yaml")
+from site_data import TREE  # noqa: E402
 
 
 def test_questionnaire_holds_every_node(site_dir):
@@ -67,6 +67,14 @@ def test_broken_tree_stops_the_build_with_a_line_number(tmp_path):
     assert "Traceback" not in output
 
 
-def test_generated_pages_are_not_written_into_content():
-    assert not (ROOT / "content" / "questionnaire.md").exists()
-    assert not (ROOT / "content" / "guides").exists()
+def test_generated_pages_are_not_written_into_content(tmp_path):
+    """A build leaves content/ as it found it: generated pages stay virtual (written
+    there, they would make `mkdocs serve` rebuild in a loop)."""
+    def snapshot() -> dict[str, int]:
+        return {p.relative_to(ROOT).as_posix(): p.stat().st_mtime_ns
+                for p in (ROOT / "content").rglob("*")}
+
+    before = snapshot()
+    assert build_site(tmp_path / "site").returncode == 0
+    assert (tmp_path / "site" / "questionnaire" / "index.html").is_file()
+    assert snapshot() == before

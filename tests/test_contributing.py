@@ -15,9 +15,9 @@ from pathlib import Path
 import yaml
 
 from generator.cli import main
-from generator.validate import load_and_validate
 
 from conftest import ROOT
+from site_data import tree_at
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -113,7 +113,7 @@ def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
     assert check.stdout == "decision_tree.yaml: valid (0 warning(s))\n"
 
     # The new steps are in the tree, reachable from the first question.
-    new_tree, _ = load_and_validate(tree)
+    new_tree = tree_at(tree)
     assert {"early-confirm-asked", "do-not-confirm-early"} <= set(new_tree.reachable(new_tree.start))
     assert "feedback_window_days" in new_tree.facts
 

@@ -13,12 +13,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from generator.cli import main
-from generator.graph import columns, dot, mermaid, outline
-from generator.validate import load_and_validate
+from generator.drawing import columns, dot, mermaid, outline
 
 from conftest import FIXTURES, ROOT
 
-TREE, _ = load_and_validate(ROOT / "decision_tree.yaml")
+from site_data import TREE, tree_at  # noqa: E402
 REPO = "https://github.com/parcel-help/parcel-help"
 TREE_ON_HOST = f"{REPO}/blob/main/decision_tree.yaml"
 
@@ -69,7 +68,7 @@ def tree_with_title(tmp_path, title: str):
     path = tmp_path / "tree.yaml"
     path.write_text((FIXTURES / "valid_tree.yaml").read_text().replace(
         "title: What is happening?", f"title: {title}"))
-    return load_and_validate(path)[0]
+    return tree_at(path)
 
 
 def test_mermaid_escapes_quotes_and_hashes(tmp_path):
@@ -189,12 +188,17 @@ def test_pages_from_the_tree_edit_the_tree_at_their_line(site_dir):
     assert parse(site_dir / "facts" / "index.html").edit_links[0].startswith(TREE_ON_HOST)
 
 
-def test_every_questionnaire_step_has_an_edit_link_at_its_line(site_dir):
+def test_the_questionnaire_has_one_edit_link_at_the_first_question(site_dir):
+    """Readers see the theme's one edit button, not a link under every step."""
     links = parse(site_dir / "questionnaire" / "index.html").edit_links
-    assert links[0] == f"{TREE_ON_HOST}#L{TREE.nodes[TREE.start].line}"  # the page's own
-    assert links[1:] == [f"{TREE_ON_HOST}#L{node.line}" for node in TREE.nodes.values()]
+    assert links == [f"{TREE_ON_HOST}#L{TREE.nodes[TREE.start].line}"]
     lines = (ROOT / "decision_tree.yaml").read_text(encoding="utf-8").splitlines()
-    assert all(lines[node.line - 1] == f"  {node.id}:" for node in TREE.nodes.values())
+    assert lines[TREE.nodes[TREE.start].line - 1] == f"  {TREE.start}:"
+
+
+def test_tool_pages_edit_tools_yaml(site_dir):
+    assert parse(site_dir / "tools" / "tracking" / "index.html").edit_links == [
+        f"{REPO}/blob/main/tools.yaml"]
 
 
 def test_hand_written_pages_edit_their_markdown(site_dir):

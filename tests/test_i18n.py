@@ -17,9 +17,11 @@ import yaml
 from generator.i18n import check_locale, locale
 from generator.loader import load_file
 from generator.model import Fact
-from generator.translate import check, check_all, fingerprint, load_all, units
+from generator.pipeline import check_site
+from generator.translate import check, fingerprint, units
 
 from conftest import ROOT
+from site_data import SITE, TODAY
 
 TREE_FILE = ROOT / "decision_tree.yaml"
 RU_FILE = ROOT / "translations" / "ru.yaml"
@@ -27,9 +29,8 @@ RU_FILE = ROOT / "translations" / "ru.yaml"
 
 @pytest.fixture(scope="module")
 def trees():
-    found, warnings = load_all(TREE_FILE)
-    assert warnings == []
-    return found
+    assert SITE.warnings == ()
+    return SITE.trees
 
 
 def test_every_node_guide_and_fact_has_russian_text(trees):
@@ -51,8 +52,8 @@ def test_every_node_guide_and_fact_has_russian_text(trees):
 
 
 def test_the_real_translation_is_complete_and_current():
-    errors, warnings = check_all(load_file(TREE_FILE))
-    assert [e.format() for e in errors + warnings] == []
+    checked = check_site(TREE_FILE, TODAY)
+    assert [e.format() for e in checked.errors + checked.warnings] == []
 
 
 def _copy_project(tmp_path: Path) -> Path:

@@ -9,14 +9,14 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from generator.translate import load_all
+
 
 from conftest import ROOT
 from steps import answer, visible_step, walk_to
 
 pytestmark = pytest.mark.browser
 
-TREES, _ = load_all(ROOT / "decision_tree.yaml")
+from site_data import TREES  # noqa: E402
 EN, RU = TREES["en"], TREES["ru"]
 WALK_GUIDES = ("empty-parcel", "wrong-city-or-stranger", "invalid-tracking-number")
 

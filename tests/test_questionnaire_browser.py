@@ -6,14 +6,13 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from generator.validate import load_and_validate
 
 from conftest import ROOT
 from steps import answer, visible_step, walk_to
 
 pytestmark = pytest.mark.browser
 
-TREE, _ = load_and_validate(ROOT / "decision_tree.yaml")
+from site_data import TREE  # noqa: E402
 # Three walks that end in different guides' situations, found from the tree itself.
 WALK_GUIDES = ("empty-parcel", "wrong-city-or-stranger", "invalid-tracking-number")
 

@@ -8,19 +8,23 @@ import shutil
 import pytest
 
 from generator.errors import TreeError
+from generator.loader import load_file
+from generator.pipeline import load_site
 from generator.render import Renderer
-from generator.tools import TOOLS, country_names, json_block, load_tools, offers, tools_path
+from generator.tools import TOOLS
+from generator.tools.check import check
+from generator.tools.pages import country_names, json_block, offers
 
 from conftest import FIXTURES, ROOT, build_site
-from tools_pages import TREE
+from site_data import SITE, TODAY, TREE
 
 TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
 
 
 def test_the_real_file_is_valid():
-    data = load_tools(ROOT / "tools.yaml", TREE)
-    assert tools_path(TREE) == ROOT / "tools.yaml"
-    assert {c["example"] for c in data["tracking"]["carriers"]} >= {
+    assert check(load_file(ROOT / "tools.yaml"), TREE) == []
+    assert SITE.tools.path == str(ROOT / "tools.yaml")
+    assert {c["example"] for c in SITE.tools.tracking["carriers"]} >= {
         "LP00123456789012", "YT1234567890123456"}
 
 
@@ -34,9 +38,12 @@ def broken(tmp_path, old: str, new: str) -> tuple[str, int]:
 
 
 def problems(path: str) -> list[str]:
-    with pytest.raises(TreeError) as caught:
-        load_tools(path, TREE)
-    return [p.format() for p in caught.value.problems]
+    try:
+        found = check(load_file(path), TREE)
+    except TreeError as error:  # the file cannot be read as YAML
+        found = error.problems
+    assert found, "the broken file passed"
+    return [p.format() for p in found]
 
 
 @pytest.mark.parametrize("old, new, message", [
@@ -92,21 +99,22 @@ def test_the_build_stops_with_the_line_and_no_traceback(tmp_path):
 def test_another_tree_gets_the_projects_tools_without_dead_links():
     """A tree with no tools.yaml beside it (tests, benchmarks) still has the tool
     pages the nav names; links to steps and facts it lacks are left out."""
-    from generator.validate import load_and_validate
-    tree, _ = load_and_validate(FIXTURES / "valid_tree.yaml")
-    renderer = Renderer(tree, "en")
+    site = load_site(FIXTURES / "valid_tree.yaml", TODAY)
+    tree = site.tree
+    renderer = Renderer(site, "en")
     pages = renderer.pages()
     assert {"tools/index.md", "tools/tracking.md", "tools/deadlines.md",
             "tools/message.md"} <= set(pages)
+    pages = {uri: page.markdown for uri, page in pages.items()}
     assert set(offers(renderer)) <= set(tree.nodes)
     for node_id in ("fake-number-dispute", "tracking-shows"):
         assert node_id not in tree.nodes and f"#{node_id}" not in pages["tools/tracking.md"]
 
 
 def test_every_tool_is_offered_somewhere_and_links_use_known_pages():
-    renderer = Renderer(TREE, "en")
+    renderer = Renderer(SITE, "en")
     found = offers(renderer)
-    assert {tool for links in found.values() for tool, _, _ in links} == set(TOOLS)
+    assert {tool for links in found.values() for tool, _, _ in links} == {t.name for t in TOOLS}
     assert set(found) <= set(TREE.nodes)
     html = renderer.steps_html("../guides/")
     assert 'href="../tools/tracking/" data-tool-link="tracking-checker"' in html
@@ -123,7 +131,7 @@ def test_country_names_and_safe_json():
 
 def test_each_tool_has_one_small_script():
     scripts = sorted((ROOT / "site_overrides/assets/javascripts/tools").glob("*.js"))
-    assert [s.stem for s in scripts] == sorted(TOOLS)
+    assert [s.stem for s in scripts] == sorted(t.name for t in TOOLS)
     for script in scripts:
         text = script.read_text(encoding="utf-8")
         assert len(text.encode()) < 10_000, script.name  # unminified, comments included

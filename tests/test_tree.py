@@ -10,11 +10,12 @@ import pytest
 from generator import markup
 from generator.model import Outcome, Question
 from generator.render import node_texts
-from generator.validate import REQUIRED_GUIDES, load_and_validate
+from generator.validate import REQUIRED_GUIDES
 
 from conftest import ROOT
 
-TREE, WARNINGS = load_and_validate(ROOT / "decision_tree.yaml")
+from site_data import SITE, TREE  # noqa: E402
+WARNINGS = list(SITE.warnings)
 MAX_ANSWERS_TO_OUTCOME = 7
 
 

@@ -52,7 +52,7 @@ SCHEMA_BROKEN = {
     "outcome with answers": (
         ("    guide: empty-parcel\n", "    guide: empty-parcel\n    answers:\n"
                                      "      - label: Again\n        next: start\n"),
-        ["t.yaml:122:5: outcome 'empty' has answers; only questions have answers "
+        ["t.yaml:122:5: node 'empty' field 'answers': only questions have answers "
          "(make it a question, or remove the answers)"]),
     "missing required top-level key": (
         ("start: start\n", ""),
@@ -96,7 +96,7 @@ SCHEMA_BROKEN = {
     "question with no answers": (
         ("    answers:\n      - label: Not yet\n        next: open-dispute\n"
          "      - label: \"Yes\"\n        next: empty\n", "    answers: []\n"),
-        ["t.yaml:94:14: question 'lost' has no answers; a question needs at least one",
+        ["t.yaml:94:14: node 'lost' field 'answers': a question needs at least one answer",
          "t.yaml:95:3: node 'open-dispute' cannot be reached from the start 'start': "
          "no answer leads to it"]),
     "empty list": (
@@ -146,16 +146,16 @@ SCHEMA_BROKEN = {
         ["t.yaml:112:12: node 'empty' field 'title' is empty"]),
     "figure out of range": (
         ("    value: 5\n", "    value: 20000\n"),
-        ["t.yaml:6:12: fact 'seller_response_days' field 'value' must be between 0 and 10000 "
+        ["t.yaml:6:12: fact 'seller_response_days' field 'value' must be at most 10,000 "
          "(found 20000)"]),
     "negative figure": (
         ("    value: 5\n", "    value: -1\n"),
-        ["t.yaml:6:12: fact 'seller_response_days' field 'value' must be between 0 and 10000 "
+        ["t.yaml:6:12: fact 'seller_response_days' field 'value' must be at least 0 "
          "(found -1)"]),
     "source with a title but no link": (
         ("    guide: parcel-lost\n    sources:\n      - AliExpress help\n",
          "    guide: parcel-lost\n    sources:\n      - title: AliExpress help\n"),
-        ["t.yaml:109:9: node 'open-dispute' field 'sources' item 1 must be a source name, or a "
+        ["t.yaml:109:9: node 'open-dispute' field 'sources' item 1: give a source name, or a "
          "title with an https url"]),
 }
 
@@ -270,7 +270,7 @@ def test_schema_accepts_the_real_tree():
 def test_real_tree_is_valid_without_warnings():
     """Today's date: a fact that goes stale fails here, so someone re-checks it."""
     loaded = load_file(ROOT / "decision_tree.yaml")
-    errors, warnings = validate(loaded, date.today())
+    errors, warnings = validate(loaded, TODAY)
     assert [p.format() for p in errors + warnings] == []
 
 

@@ -6,11 +6,10 @@ from contextlib import contextmanager
 
 from axe_playwright_python.sync_playwright import Axe
 
-from generator.validate import load_and_validate
 
 from conftest import ROOT
 
-TREE, _ = load_and_validate(ROOT / "decision_tree.yaml")
+from site_data import TREE  # noqa: E402
 PHONE = {"width": 360, "height": 740}
 
 

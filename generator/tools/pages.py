@@ -129,7 +129,7 @@ def deadline_rows(renderer) -> list[dict]:
 def deadline_data(renderer) -> dict:
     data = renderer.locale.data
     return {"strings": _strings(renderer, "deadline-calculator"), "deadlines": deadline_rows(renderer),
-            "months": data["months"], "dateFormat": data["date_format"],
+            "months": renderer.locale.months, "dateFormat": data["date_format"],
             "uidHost": "parcel-help"}
 
 

@@ -1,0 +1,102 @@
+"""The pipeline is the one way in: each data file is read once per build, nothing but
+the adapter imports mkdocs, and every entry point gets the same checked data."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import io
+import pathlib
+from collections import Counter
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import FrozenInstanceError
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.cli import main
+from generator.pipeline import check_site, load_site
+
+from conftest import FIXTURES, ROOT
+from site_data import SITE, TODAY
+
+DATA_FILES = {ROOT / "decision_tree.yaml", ROOT / "translations" / "ru.yaml", ROOT / "tools.yaml"}
+
+
+def test_a_build_reads_each_data_file_once(tmp_path, monkeypatch):
+    """Counted where Python reads any file (Path.read_bytes, Path.read_text, open), so a
+    second read by any route shows up."""
+    reads: Counter = Counter()
+
+    def counted(original, path_of):
+        def read(*args, **kwargs):
+            path = pathlib.Path(path_of(*args)).resolve()
+            if path in DATA_FILES:
+                reads[path.name] += 1
+            return original(*args, **kwargs)
+        return read
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes",
+                        counted(pathlib.Path.read_bytes, lambda self: self))
+    monkeypatch.setattr(pathlib.Path, "read_text",
+                        counted(pathlib.Path.read_text, lambda self, *a: self))
+    monkeypatch.setattr(builtins, "open", counted(builtins.open, lambda file, *a: file))
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    assert reads == {"decision_tree.yaml": 1, "ru.yaml": 1, "tools.yaml": 1}
+    assert (tmp_path / "site" / "ru" / "tools" / "tracking" / "index.html").is_file()
+
+
+def test_only_the_adapter_imports_mkdocs():
+    importers = []
+    for module in (ROOT / "generator").rglob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
+                importers.append(module.relative_to(ROOT).as_posix())
+    assert sorted(set(importers)) == ["generator/mkdocs_adapter.py"]
+
+
+def test_the_site_data_cannot_be_changed():
+    with pytest.raises(FrozenInstanceError):
+        SITE.tree.start = "elsewhere"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        SITE.tools.offered_on["tracking-checker"] = ()  # type: ignore[index]
+    with pytest.raises(TypeError):
+        SITE.tools.tracking["carriers"][0]["name"] = "x"  # type: ignore[index]
+
+
+def test_the_site_holds_every_language_and_the_tools():
+    assert SITE.languages == ("en", "ru")
+    assert list(SITE.trees["ru"].nodes) == list(SITE.tree.nodes)
+    assert [str(p) for p in map(pathlib.Path, SITE.files)] == [
+        str(ROOT / "decision_tree.yaml"), str(ROOT / "translations" / "ru.yaml"),
+        str(ROOT / "tools.yaml")]
+
+
+def test_a_tree_without_its_own_tools_borrows_the_projects():
+    site = load_site(FIXTURES / "valid_tree.yaml", TODAY)
+    assert site.languages == ("en",)  # no translations beside it
+    assert site.tools.path == str(ROOT / "tools.yaml")
+
+
+def test_validate_checks_tools_yaml_with_the_builds_words(tmp_path):
+    """`validate` and the build share one check: a renamed step in tools.yaml fails both."""
+    for name in ("decision_tree.yaml", "tools.yaml"):
+        (tmp_path / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    tools = tmp_path / "tools.yaml"
+    text = tools.read_text(encoding="utf-8")
+    tools.write_text(text.replace("    - tracking-shows\n", "    - tracking-showz\n", 1),
+                     encoding="utf-8")
+    line = text.splitlines().index("    - tracking-shows") + 1
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["validate", str(tmp_path / "decision_tree.yaml")])
+    assert code == 1
+    assert err.getvalue().splitlines() == [
+        f"{tools}:{line}:7: node 'tracking-showz' is not in decision_tree.yaml",
+        f"{tmp_path / 'decision_tree.yaml'}: 1 error(s), 0 warning(s)"]
+    assert check_site(tmp_path / "decision_tree.yaml", TODAY).site is None
