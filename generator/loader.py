@@ -146,7 +146,7 @@ def _character_problems(loaded: Loaded) -> Iterator[Problem]:
         if location and isinstance(location[-1], str):
             why = forbidden_character(location[-1])
             if why:
-                yield loaded.problem(location, f"key {why}", key=True)
+                yield loaded.problem(location, f"key '{location[-1]}': {why}", key=True)
         if isinstance(value, str):
             why = forbidden_character(value)
             if why:
