@@ -105,6 +105,7 @@ def url_problem(url: str) -> str | None:
         return "a link may not hold spaces, quotes, < > ` \\ ^ { } | or line breaks"
     try:
         parts = urlsplit(url)
+        parts.port  # a port out of range raises here
     except ValueError as error:
         return f"it is not a valid address ({error})"
     if parts.scheme != "https":

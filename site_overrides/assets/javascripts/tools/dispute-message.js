@@ -91,7 +91,9 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
   // A link to #SITUATION (from a questionnaire step) picks that situation.
-  var wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
+  // A malformed fragment (#%) is no situation, not an error that keeps the form hidden.
+  var wanted = "";
+  try { wanted = decodeURIComponent(location.hash.replace(/^#/, "")); } catch (e) { wanted = ""; }
   var fromLink = byId.hasOwnProperty(wanted);
   if (fromLink) fields.situation.value = wanted;
   form.hidden = false;
