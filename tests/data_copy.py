@@ -50,9 +50,13 @@ class DataCopy:
             except (KeyError, IndexError, TypeError):
                 return  # a new value: nothing translates it
             entry = key and get_at(self.data[RU], key)
-            if isinstance(entry, dict) and key[0] != "sources":
-                entry["source_hash"] = translate.fingerprint(
-                    value.encode("utf-8", "surrogatepass").decode("utf-8", "replace"))
+            if not isinstance(entry, dict):
+                return
+            entry = dict(entry, source_hash=translate.fingerprint(
+                value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")))
+            if key[0] == "sources":  # a source name is its own key
+                key = ("sources", value)
+            set_at(self.data[RU], key, entry)
 
     def write(self) -> Path:
         for name, data in self.data.items():
@@ -65,12 +69,16 @@ class DataCopy:
     def check(self):
         return check_site(self.write(), TODAY)
 
-    def where(self, name: str, location: tuple) -> str:
-        """FILE:LINE:COLUMN of a value in the written file."""
+    def positions(self, name: str) -> loader.Loaded:
+        """Where each value stands in the written file: the loader's own reading,
+        without its checks of the values."""
         path = self.folder / name
-        # positions only: the loader's own reading, without its checks of the values
         positions = loader.Loaded(None, str(path))
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader._NoAliasLoader)
         loader._Builder(positions).build(root, (), 0)
-        line, column = positions.where(location)
-        return f"{path}:{line}:{column}"
+        return positions
+
+    def where(self, name: str, location: tuple) -> str:
+        """FILE:LINE:COLUMN of a value in the written file."""
+        line, column = self.positions(name).where(location)
+        return f"{self.folder / name}:{line}:{column}"
