@@ -49,7 +49,12 @@ class DataCopy:
                 key = translate.key_of(location, get_at(ORIGINAL[TREE], location))
             except (KeyError, IndexError, TypeError):
                 return  # a new value: nothing translates it
-            entry = key and get_at(self.data[RU], key)
+            if key is None:
+                return
+            try:  # the current entry; a source name's from the real file
+                entry = get_at(self.data[RU] if key[0] != "sources" else ORIGINAL[RU], key)
+            except (KeyError, IndexError, TypeError):
+                return
             if not isinstance(entry, dict):
                 return
             entry = dict(entry, source_hash=translate.fingerprint(
@@ -59,6 +64,11 @@ class DataCopy:
             set_at(self.data[RU], key, entry)
 
     def write(self) -> Path:
+        # a source name's entry goes with the name: none is left behind (a warning)
+        used = {translate.key_of(at, text) for at, text in loader.texts(self.data[TREE])}
+        sources = self.data[RU]["sources"]
+        for name in [n for n in sources if ("sources", n) not in used]:
+            del sources[name]
         for name, data in self.data.items():
             path = self.folder / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -108,7 +108,7 @@ def test_another_tree_gets_the_projects_tools_without_dead_links():
     pages = renderer.pages()
     assert {"tools/index.md", "tools/tracking.md", "tools/deadlines.md",
             "tools/message.md"} <= set(pages)
-    pages = {uri: page.markdown for uri, page in pages.items()}
+    pages = {uri: page.fill(page.markdown) for uri, page in pages.items()}  # slots in place
     assert set(offers(renderer)) <= set(tree.nodes)
     for node_id in ("fake-number-dispute", "tracking-shows"):
         assert node_id not in tree.nodes and f"#{node_id}" not in pages["tools/tracking.md"]
