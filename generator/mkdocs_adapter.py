@@ -20,11 +20,10 @@ exist; only these per-page settings were missing.
 
 from __future__ import annotations
 
-import html
 import json
 import logging
-import re
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

@@ -17,7 +17,6 @@ plain text, given to the adapter apart from the Markdown (never front matter).
 from __future__ import annotations
 
 import html as html_lib
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache

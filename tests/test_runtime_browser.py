@@ -9,6 +9,7 @@ import pytest
 from steps import walk_to
 from test_embed_browser import (FORGED_HEIGHT, VIEWPORT, fits, frame_height, frame_of,  # noqa: F401
                                 host, open_host, visible_step, walk)
+from test_i18n_browser import search
 from test_questionnaire_browser import TREE
 from test_tools_deadlines import calculate
 
@@ -124,9 +125,7 @@ def test_a_questionnaire_walk_and_each_tool_violate_no_policy(page_with_policy_l
     seen += violations(page)
 
     page.goto(f"{site_url}/")  # Material's search: its worker and index
-    page.keyboard.press("/")
-    page.locator(".md-search__input").fill("parcel")
-    page.locator(".md-search-result__item").first.wait_for()
+    assert search(page, "parcel")
     seen += violations(page)
     assert seen == [] and page.console_errors == []
 
@@ -143,3 +142,33 @@ def test_the_sandboxed_embed_violates_no_policy(open_host, host, site_dir):
     assert visible_step(frame) == outcome.id
     assert violations(frame) == []
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("page_path", ["guides/parcel-lost/index.html", "embed/index.html",
+                                       "tools/message/index.html"])
+def test_the_policy_stops_markup_that_got_through(browser, site_dir, tmp_path, page_path):
+    """The second wall on its own: a built page with script and an event handler
+    slipped into its body (as if every check had missed them) runs neither."""
+    from conftest import serve
+    built = (site_dir / page_path).read_text(encoding="utf-8")
+    injected = ("<script>alert('inline')</script><img src=x onerror=\"alert('handler')\">"
+                "<a id=probe href=\"javascript:alert('link')\">x</a>")
+    marker = "</main>" if "</main>" in built else "</body>"
+    (tmp_path / "page.html").write_text(built.replace(marker, injected + marker, 1),
+                                        encoding="utf-8")
+    url, server = serve(tmp_path)
+    context = browser.new_context()
+    context.add_init_script(RECORD_CSP)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(f"{url}/page.html")
+        page.locator("#probe").click()
+        page.wait_for_function("window.__cspViolations.length >= 3")
+        found = violations(page)
+    finally:
+        context.close()
+        server.shutdown()
+    assert dialogs == []
+    assert sum(v.startswith("script-src") for v in found) >= 3, found

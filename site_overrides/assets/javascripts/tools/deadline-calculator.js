@@ -202,6 +202,7 @@
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//parcel-help//deadlines//EN",
                  "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     shown.forEach(function (entry, index) {
+      if (entry.day.y > 9999) return;  // past the calendar format's last year
       var start = iso(entry.day).replace(/-/g, "");
       var end = addDays(entry.day, 1);
       lines.push("BEGIN:VEVENT",
