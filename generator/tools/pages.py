@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from ..markup import fill_slots
 from . import BY_NAME, TOOLS
-from .check import DAY_UNITS
+from ..schema_check import load_schema
+from .check import DAY_UNITS, SCHEMA_PATH
 
 # ISO 3166 codes that name no country (user-assigned, groupings): shown as the code.
 NOT_COUNTRIES = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN")
@@ -139,7 +140,13 @@ def message_data(renderer) -> dict:
                  "dateLabel": localized(m["date_label"], lang), "text": m["text"]}
                 for m in renderer.site.tools.messages]
     return {"strings": _strings(renderer, "dispute-message"), "messages": messages,
-            "replacements": renderer.site.tools.replacements}
+            "replacements": renderer.site.tools.replacements, "slots": message_slots()}
+
+
+def message_slots() -> list[str]:
+    """The slots a message may use: the schema's list, which the build checks too."""
+    text = load_schema(SCHEMA_PATH)["properties"]["messages"]["items"]["properties"]["text"]
+    return text["x-slots"]
 
 
 # Each tool's page: its template (tool_PAGE.md.j2) gets its script's data and what

@@ -31,8 +31,10 @@
       tracking: fields.tracking.value.trim() || text.missing_tracking,
       date: fields.date.value || text.missing_date  // ISO: no month names to translate
     };
-    message.value = chosen.text.replace(/\{(order|tracking|date)\}/g, function (all, name) {
-      return values[name];
+    // The slots are tools.schema.json's list (data.slots), as the build checked them;
+    // one pass, so a value is never read as a slot itself.
+    message.value = chosen.text.replace(/\{([a-z_]+)\}/g, function (all, name) {
+      return data.slots.indexOf(name) !== -1 && values.hasOwnProperty(name) ? values[name] : all;
     });
     flag();
   }
