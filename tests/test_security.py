@@ -351,3 +351,32 @@ def test_the_policy_hashes_exactly_the_inline_code():
     assert "'unsafe-hashes'" in policy
     assert csp.with_policy(page).startswith('<html><head><meta charset="utf-8"><meta '
                                             'http-equiv="Content-Security-Policy"')
+
+
+def test_no_slot_token_is_left_in_the_built_site(site_dir):
+    """Every token render.py put in a page's Markdown was swapped for its HTML: in the
+    pages, their tables of contents and the search indexes."""
+    left = [path for path in site_dir.rglob("*") if path.suffix in (".html", ".json")
+            and re.search(r"phslot[0-9]+[bx]", path.read_text(encoding="utf-8"))]
+    assert left == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_plain_text_is_escaped_once_whatever_it_holds(text):
+    from html import unescape
+
+    from generator.markup import text_html
+    written = str(text_html(text))
+    assert not re.search(r'[<>"]', written)  # safe as text and as a "quoted" attribute
+    assert unescape(written) == text  # and reads back as exactly the text: escaped once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("<>\"'&;:/()[]{}!*_`#=\n jJaAvVsScCrRiIpPtTxX01:")), max_size=80))
+def test_markdown_from_any_text_has_nothing_active(text):
+    from generator.markup import to_html
+    for tag, attributes in Elements(str(to_html(text))).tags:
+        assert tag in {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote"}
+        assert set(attributes) <= {"href", "rel"}
+        assert not attributes.get("href", "https:").lower().startswith(("javascript", "data"))
