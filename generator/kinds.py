@@ -9,7 +9,9 @@ tools ignore). The kinds, and where each ends up:
 - id: a name matched whole by its schema pattern (node ids, fact names, letters);
 - template: text with named slots from a fixed list (`x-slots`), filled by plain
   replacement (markup.fill_slots), never by str.format;
-- date, enum-like words: matched whole by their schema pattern.
+- date, and words from a fixed list: matched whole by their schema pattern;
+- character: one character (look-alike letters, replacements in messages).
+A tracking number's format is not text at all: a list of parts (tools/formats.py).
 
 fields() walks the schema beside the data, so a new field is checked (and covered by
 tests/test_payloads.py) as soon as its schema names its kind. Characters no text may
@@ -26,11 +28,11 @@ import jsonschema
 
 from .errors import Problem
 from .loader import Loaded, Location
+from .markup import SLOT
 
 KINDS = ("plain_text", "markdown", "https_url", "id", "template", "date", "character")
 
-# A slot is {name}; any other brace in a template is a mistake.
-SLOT = re.compile(r"\{([a-z_]+)\}")
+# A slot is {name} (markup.SLOT); any other brace in a template is a mistake.
 BRACE = re.compile(r"[{}]")
 URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\^{}|]")
 
