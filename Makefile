@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate bench chromium java clean
+.PHONY: serve build test validate bench chromium java fonts clean
 
 $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
@@ -25,6 +25,11 @@ chromium:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@[ -x /usr/bin/chromium ] || { echo "chromium is missing: the browser tests cannot run" >&2; exit 1; }
 
+# The link preview images are drawn at build time with DejaVu Sans (it has Cyrillic).
+fonts:
+	@[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+
 # --ignore-scripts: vnu-jar's install script would download a JRE; the machine's Java runs it.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
@@ -35,19 +40,19 @@ java:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 	@command -v java >/dev/null || { echo "java is missing: the HTML validity gate cannot run" >&2; exit 1; }
 
-serve: $(STAMP)
+serve: $(STAMP) fonts
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) fonts
 	$(PY) -m mkdocs build --strict
 
 validate: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
 
-test: $(STAMP) $(NODE_STAMP) chromium java
+test: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP) $(NODE_STAMP) chromium java
+bench: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) bench/run.py
 
 clean:

@@ -1,5 +1,6 @@
 """Measurements in headless Chromium: an answer's click to the next step's heading
-focused and painted, requests per step, requests to other hosts, axe-core, Lighthouse."""
+focused and painted, requests per step, requests to other hosts, axe-core, the site
+offline after one visit, Lighthouse."""
 
 from __future__ import annotations
 
@@ -110,3 +111,54 @@ def lighthouse(url: str) -> dict:
                    if ref["weight"] and audits[ref["id"]]["score"] is not None
                    and audits[ref["id"]]["score"] < 1})
     return {"scores": scores, "lost": lost}
+
+
+def offline_walk(browser, site_url: str, checks: dict[str, str]) -> dict:
+    """One visit to the home page, then the network gone: does each page in checks
+    ({name: path}) still open, and what did the first visit leave cached? A page
+    "opens" when it loads with its own <h1> (not the offline page's). For a site
+    without a service worker (the default Material page) every check fails."""
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(site_url + "/", wait_until="load")
+    has_worker = page.evaluate("""() => navigator.serviceWorker.getRegistration()
+        .then(r => !!r)""")
+    started = page.evaluate("performance.now()")
+    if has_worker:
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    installed_ms = page.evaluate("performance.now()") - started
+    cached = page.evaluate("""async () => {
+        let files = 0, bytes = 0;
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            files += 1;
+            bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+          }
+        }
+        return {files, bytes};
+    }""")
+    context.set_offline(True)
+    results = {}
+    for name, path in checks.items():
+        try:
+            page.goto(site_url + path, wait_until="load", timeout=15_000)
+            heading = page.locator("h1").first.inner_text(timeout=5_000)
+            results[name] = heading
+        except Exception as error:  # noqa: BLE001 - a failed load is the measurement
+            results[name] = None if "ERR_INTERNET_DISCONNECTED" in str(error) else f"error: {error}"
+        if results[name] and "questionnaire" in path:  # walk it: the first answer each time
+            results[name] = _walk(page)
+    context.close()
+    return {"worker": has_worker, "installed_ms": installed_ms if has_worker else None,
+            "cached": cached, "pages": results}
+
+
+def _walk(page) -> str | None:
+    """Click the first answer until an outcome shows; its title, or None."""
+    for _ in range(30):
+        outcome = page.locator("section.pq-outcome:visible")
+        if outcome.count():
+            return "outcome: " + outcome.locator(".pq-title").inner_text()
+        page.locator("section.pq-step:visible a.pq-answer").first.click()
+    return None

@@ -8,6 +8,7 @@ results and write them, with the machine they ran on, to BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import platform
 import subprocess
@@ -21,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import builds  # noqa: E402
-from browser import chromium, lighthouse, page_audit, step_timings  # noqa: E402
+from browser import chromium, lighthouse, offline_walk, page_audit, step_timings  # noqa: E402
 from conftest import serve  # noqa: E402
-from gates import page_weight  # noqa: E402
+from gates import page_weight, text_weight  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
 # Past this many seconds a synthetic measurement is stopped and reported as such (a
@@ -142,9 +143,11 @@ def main() -> None:
         default_page = default_site / "index.html"
         guide = sorted((site / "guides").glob("*/index.html"))[0]
         pages = {"home": site / "index.html", f"a guide ({guide.parent.name})": guide,
-                 "questionnaire": site / "questionnaire" / "index.html"}
-        if (site / "embed" / "index.html").exists():
-            pages["embed"] = site / "embed" / "index.html"
+                 "questionnaire": site / "questionnaire" / "index.html",
+                 "a tool (deadlines)": site / "tools" / "deadlines" / "index.html"}
+        for folder, name in (("embed", "embed"), ("ru/embed", "embed (Russian)")):
+            if (site / folder / "index.html").exists():
+                pages[name] = site / folder / "index.html"
         default_weight = page_weight(default_site, default_page)
         fonts = default_page.read_text(encoding="utf-8").count("fonts.g")
         out("## Page weight")
@@ -163,6 +166,17 @@ def main() -> None:
             out(f"| {name} | {kb(html)} | {kb(total - html)} | {kb(total)} "
                 f"| {(total - sum(default_weight.values())) / 1024:+.1f} KB |")
         out()
+        questionnaire = site / "questionnaire" / "index.html"
+        words = text_weight(questionnaire, "pq")
+        beyond = sum(page_weight(site, questionnaire).values()) - sum(default_weight.values()) - words
+        out("The questionnaire beyond its words (its page, CSS and JS, less the default")
+        out(f"Material page, less the gzipped text of its steps, {kb(words)}): {kb(beyond)};")
+        out("the budget is 10 KB (`tests/test_gates_build.py` measures it against a plain page")
+        out("of this site). The embed's outcomes load what to do now in one more request on")
+        out("reaching one: " + ", ".join(
+            f"`{folder}/outcomes.json` {kb(len(gzip.compress((site / folder / 'outcomes.json').read_bytes(), 9, mtime=0)))}"
+            for folder in ("embed", "ru/embed") if (site / folder / "outcomes.json").exists()) + ".")
+        out()
 
         print("Headless Chromium...", flush=True)
         site_url, server = serve(site)
@@ -170,6 +184,16 @@ def main() -> None:
         try:
             with chromium() as browser:
                 steps = step_timings(browser, f"{site_url}/questionnaire/")
+                checks = {"questionnaire, walked to an outcome": "/questionnaire/",
+                          "a guide": f"/guides/{guide.parent.name}/", "facts": "/facts/",
+                          "tracking checker": "/tools/tracking/",
+                          "deadline calculator": "/tools/deadlines/",
+                          "message builder": "/tools/message/",
+                          "Russian questionnaire, walked": "/ru/questionnaire/",
+                          "a Russian guide": f"/ru/guides/{guide.parent.name}/",
+                          "a page not cached": "/no-such-page/"}
+                offline = {"default Material page": offline_walk(browser, default_url, {"home": "/"}),
+                           "this site": offline_walk(browser, site_url, checks)}
                 audits = {"default Material page": page_audit(browser, f"{default_url}/", default_url)}
                 for name, page in pages.items():
                     path = page.parent.relative_to(site).as_posix()
@@ -187,6 +211,21 @@ def main() -> None:
             out("|---|---|---|---|")
             out(f"| {steps['median_ms']:.1f} ms | {steps['worst_ms']:.1f} ms "
                 f"| {steps['requests_per_step']} | {steps['favicon_per_step']} |")
+            out()
+            out("Offline after one visit: the home page loaded once (its service worker")
+            out("installed: the time from the page's load to the worker being ready, and what")
+            out("it cached), then the network cut off (`context.set_offline`), then each page")
+            out("opened; the questionnaires are walked to an outcome (the first answer each time).")
+            out()
+            out("| site | worker | ready after load | cached | offline: what opened |")
+            out("|---|---|---|---|---|")
+            for name, result in offline.items():
+                cached = result["cached"]
+                opened = "; ".join(f"{check}: {seen or 'no page (no connection)'}"
+                                   for check, seen in result["pages"].items())
+                ready = f"{result['installed_ms'] / 1000:.1f} s" if result["worker"] else "-"
+                out(f"| {name} | {'yes' if result['worker'] else 'no'} | {ready} "
+                    f"| {cached['files']} files, {kb(cached['bytes'])} | {opened} |")
             out()
             out("Loading each page: requests to other hosts, and axe-core's violations.")
             out()
@@ -210,7 +249,8 @@ def main() -> None:
                 out("|---|---|---|---|---|---|")
                 targets = {"default Material page": f"{default_url}/", "home": f"{site_url}/",
                            "questionnaire": f"{site_url}/questionnaire/",
-                           "a guide": f"{site_url}/guides/{guide.parent.name}/"}
+                           "a guide": f"{site_url}/guides/{guide.parent.name}/",
+                           "a tool (deadlines)": f"{site_url}/tools/deadlines/"}
                 for name, url in targets.items():
                     result = lighthouse(url)
                     out(f"| {name} | " + " | ".join(str(v) for v in result["scores"].values())

@@ -45,4 +45,5 @@ def build_tree(loaded: Loaded) -> Tree:
                 deadline=n["deadline"], guide=n["guide"], evidence=tuple(n.get("evidence", ())),
                 avoid=tuple(n.get("avoid", ())), note=n.get("note"),
                 sources=_sources(n.get("sources")), line=line("nodes", node_id))
-    return Tree(start=data["start"], facts=facts, guides=guides, nodes=nodes, path=loaded.path)
+    return Tree(start=data["start"], facts=facts, guides=guides, nodes=nodes, path=loaded.path,
+                aliases=dict(data.get("aliases") or {}))

@@ -45,7 +45,7 @@ def fill_facts(text: str, render_fact: Callable[[str], str]) -> str:
 
 
 def unsafe_parts(text: str) -> Iterator[str]:
-    """Messages for raw HTML and links that are not https, http or mailto."""
+    """Messages for raw HTML and links that are not https or mailto."""
     tag = RAW_HTML.search(text)
     if tag:
         snippet = text[tag.start(): tag.start() + 20].split(">")[0] + ">"

@@ -27,7 +27,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
@@ -37,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
-from generator import csp, embed
+from generator import csp, embed, offline, social
 from generator.errors import TreeError
 from generator.i18n import locale
 from generator.markup import text_html
@@ -110,6 +112,10 @@ class SiteBuild:
 
 class ParcelHelpPlugin(BasePlugin):
     build: SiteBuild | None = None
+    serving = False  # `mkdocs serve`: the service worker caches nothing
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # --- reading the data ---------------------------------------------------------
 
@@ -200,15 +206,15 @@ class ParcelHelpPlugin(BasePlugin):
         """A generated page's title and description come from Python, as plain text,
         never from front matter. Material writes page.title and page.meta.description
         into HTML as they are (its Jinja does not escape), so they hold the text
-        escaped once; main.html's htmltitle and site_meta blocks undo Material's
-        striptags decoding."""
+        escaped once (the description: by on_page_context); main.html's htmltitle and
+        site_meta blocks undo Material's striptags decoding."""
         generated = self.build.generated.get(page.file.src_uri)
         if generated is None:
             return
         self.build.slots[page.file.src_uri] = generated.slots
         page.meta["title"] = str(text_html(generated.title))
-        if generated.description:
-            page.meta["description"] = str(text_html(" ".join(generated.description.split())))
+        if generated.description:  # plain: on_page_context escapes it, once
+            page.meta["description"] = " ".join(generated.description.split())
 
     def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
@@ -258,6 +264,16 @@ class ParcelHelpPlugin(BasePlugin):
                  "link": _url_in(build.files, other, page), "current": other == lang}
                 for other in build.languages])
         context["config"] = _Overlay(config, **changes)
+        # Link previews (generator/social.py, which escapes each value once).
+        description = page.meta.get("description") or strings["site_description"]
+        context["social_tags"] = social.tags(
+            # plain text: page.title is HTML (a generated page's escaped, mkdocs's)
+            title=Markup(page.title).striptags() if page.title else strings["site_name"],
+            description=description, url=page.canonical_url or config.site_url,
+            site_name=strings["site_name"], site_url=config.site_url, lang=lang)
+        # Material writes page.meta.description into its <meta name="description"> as it
+        # is: a guide's summary (contributor text) must arrive escaped, once.
+        page.meta["description"] = escape(description)
         if lang != ENGLISH:
             context["nav"] = build.navs.get(lang, nav)
             # Material loads the search index from its "base": this language's folder.
@@ -266,14 +282,22 @@ class ParcelHelpPlugin(BasePlugin):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        _split_search_index(Path(config.site_dir), self.build.languages)
+        """Search per language; then each language's preview image and manifest, and the
+        service worker, which caches all of it (so it comes last: its version is a hash
+        of every file it caches, search indexes included)."""
+        site, languages = Path(config.site_dir), self.build.languages
+        _split_search_index(site, languages)
+        strings = {lang: locale(lang).data["strings"] for lang in languages}
+        social.write_images(site, languages, strings, urlsplit(config.site_url or "").netloc,
+                            offline.THEME_COLOUR)
+        offline.write(site, languages, strings, caching=not self.serving)
 
 
 # --- helpers ------------------------------------------------------------------------
 
 def _in_nav(src_uri: str) -> bool:
     """Each guide is reached from the guide index and the questionnaire (a short nav
-    keeps every page small, DESIGN.md); the map from About and CONTRIBUTING.md; the
+    keeps every page small: Material renders the whole nav on every page); the map from About and CONTRIBUTING.md; the
     embed is framed by other sites and linked from the embed guide."""
     if src_uri.startswith("guides/"):
         return src_uri == "guides/index.md"

@@ -89,6 +89,11 @@ class Tree:
     guides: Mapping[str, Guide]
     nodes: Mapping[str, Node]  # in file order
     path: str = "decision_tree.yaml"
+    aliases: Mapping[str, str] = field(default_factory=dict)  # old id -> node id
+
+    def aliases_of(self, node_id: str) -> list[str]:
+        """The old ids that now lead to node_id."""
+        return [old for old, target in self.aliases.items() if target == node_id]
 
     @cached_property
     def edges(self) -> dict[str, tuple[str, ...]]:

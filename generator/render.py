@@ -17,6 +17,7 @@ plain text, given to the adapter apart from the Markdown (never front matter).
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +51,10 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markup.markdown_escape
+    # tojson writes the tools' data into <script type="application/json">: Jinja escapes
+    # <, >, & and ' as \u003c..., so no text can end the element.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":"),
+                                         "default": tool_pages.plain}
     return env
 
 
@@ -175,6 +180,8 @@ class Renderer:
                 "embed.md.j2", f"{t('questionnaire_title')} - {t('site_name')}", tree_file,
                 start_line, steps=Markup(self.steps_html(
                     "../guides/", full_advice_base="../questionnaire/"))),
+            # The embed's outcomes' "what to do now", fetched once on reaching one.
+            "embed/outcomes.json": Page(self.embed_steps(), tree_file),
         }
         for slug, guide in tree.guides.items():
             pages[f"guides/{slug}.md"] = self.page(
@@ -188,6 +195,15 @@ class Renderer:
                                                      "sources")}))
         pages.update(tool_pages.pages(self))
         return pages
+
+    def embed_steps(self) -> str:
+        """{outcome id: its steps as <li> items}, as JSON: what the embed's outcomes
+        load on reaching one (site_overrides/assets/javascripts/embed.js). The same
+        sanitised HTML as the site's page (html()), written as JSON strings."""
+        steps = {node.id: "".join(Markup("<li>{}</li>").format(self.html(step, inline=True))
+                                  for step in node.steps)
+                 for node in self.tree.outcomes()}
+        return json.dumps(steps, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def map_page(self) -> Page:
         """The map of the tree: a picture laid out at build time and a nested list."""

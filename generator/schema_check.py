@@ -11,6 +11,7 @@ tree, "tracking carrier 2 field 'example'" in tools.yaml.
 
 from __future__ import annotations
 
+import ast
 import difflib
 import json
 import re
@@ -102,54 +103,66 @@ def _explain(loaded: Loaded, err: jsonschema.ValidationError, describe: Describe
              root: dict) -> Iterator[Problem]:
     location = tuple(err.absolute_path)
     name = describe(location)
-    kind, instance, value = err.validator, err.instance, err.validator_value
-    custom = _custom(err)
     if "propertyNames" in err.absolute_schema_path:
-        yield _bad_key(loaded, err, location, str(instance), root)
-    elif kind == "additionalProperties" and isinstance(instance, dict):
+        yield _bad_key(loaded, err, location, str(err.instance), root)
+    elif err.validator == "additionalProperties" and isinstance(err.instance, dict):
         allowed = set(err.schema.get("properties", {}))
-        for key in instance:
+        for key in err.instance:
             if key not in allowed:
                 hint = did_you_mean(key, allowed)
                 yield loaded.problem(location + (key,), f"unknown field '{key}' in {name}{hint}",
                                      key=True, rank=rank(hint))
-    elif custom:
-        yield loaded.problem(location, f"{name}: {custom}", key=kind == "not")
-    elif kind == "required":
-        missing = err.message.split("'")[1]
-        yield loaded.problem(location, f"{name} is missing the required field '{missing}'",
-                             key=True)
-    elif kind == "minItems":
-        yield loaded.problem(location, f"{name} is empty; give at least one item or remove it")
-    elif kind == "maxItems":
-        yield loaded.problem(location, f"{name} has {len(instance)} items; the limit is {value}")
-    elif kind == "type":
-        hint = ""
-        if value == "string" and isinstance(instance, (bool, int, float)):
-            hint = "; put it in quotes, e.g. \"Yes\" (YAML reads yes, no, on, off as true/false)"
-        yield loaded.problem(location, f"{name} must be {_type_words(value)}, "
-                                       f"not {_type_words(_json_type(instance))}{hint}",
-                             rank=rank(hint))
-    elif kind == "const":
-        yield loaded.problem(location, f"{name} must be {value!r} (found {instance!r})")
-    elif kind == "enum":
-        hint = did_you_mean(str(instance), value)
-        yield loaded.problem(location, f"{name} must be one of: {', '.join(map(str, value))} "
-                                       f"(found {instance!r}){hint}", rank=rank(hint))
-    elif kind == "pattern":
-        rule = err.schema.get("patternErrorMessage", f"it must match {value}")
-        yield loaded.problem(location, f"{name} {instance!r} is not valid: {rule}",
-                             rank=NAMES_THE_FIX)
-    elif kind == "maxLength":
-        yield loaded.problem(location, f"{name} is too long ({len(instance):,} characters; "
-                                       f"the limit is {value:,})")
-    elif kind == "minLength":
-        yield loaded.problem(location, f"{name} is empty")
-    elif kind in ("minimum", "maximum"):
-        bound = "at least" if kind == "minimum" else "at most"
-        yield loaded.problem(location, f"{name} must be {bound} {value:,} (found {instance})")
+    elif _custom(err):
+        yield loaded.problem(location, f"{name}: {_custom(err)}", key=err.validator == "not")
     else:
-        yield loaded.problem(location, f"{name}: {err.message}")
+        words = _WORDS.get(err.validator, lambda e, n: (f"{n}: {e.message}", ""))
+        message, hint = words(err, name)
+        yield loaded.problem(location, message + hint, key=err.validator == "required",
+                             rank=NAMES_THE_FIX if err.validator == "pattern" else rank(hint))
+
+
+def _type(err, name):
+    value, instance = err.validator_value, err.instance
+    hint = ""
+    if value == "string" and isinstance(instance, (bool, int, float)):
+        hint = "; put it in quotes, e.g. \"Yes\" (YAML reads yes, no, on, off as true/false)"
+    return f"{name} must be {_type_words(value)}, not {_type_words(_json_type(instance))}", hint
+
+
+def _required(err, name):
+    # One error per missing key; the message names it: "'title' is a required property".
+    missing = ast.literal_eval(err.message.rsplit(" is a required property", 1)[0])
+    return f"{name} is missing the required field '{missing}'", ""
+
+
+def _pattern(err, name):
+    rule = err.schema.get("patternErrorMessage", f"it must match {err.validator_value}")
+    return f"{name} {err.instance!r} is not valid: {rule}", ""
+
+
+def _bound(err, name):
+    bound = "at least" if err.validator == "minimum" else "at most"
+    return f"{name} must be {bound} {err.validator_value:,} (found {err.instance})", ""
+
+
+# Each schema keyword's failure in words: (message, hint that names the fix or "").
+_WORDS = {
+    "required": _required,
+    "minItems": lambda e, n: (f"{n} is empty; give at least one item or remove it", ""),
+    "maxItems": lambda e, n: (f"{n} has {len(e.instance)} items; the limit is "
+                              f"{e.validator_value}", ""),
+    "type": _type,
+    "const": lambda e, n: (f"{n} must be {e.validator_value!r} (found {e.instance!r})", ""),
+    "enum": lambda e, n: (f"{n} must be one of: {', '.join(map(str, e.validator_value))} "
+                          f"(found {e.instance!r})", did_you_mean(str(e.instance),
+                                                                  e.validator_value)),
+    "pattern": _pattern,
+    "maxLength": lambda e, n: (f"{n} is too long ({len(e.instance):,} characters; the limit "
+                               f"is {e.validator_value:,})", ""),
+    "minLength": lambda e, n: (f"{n} is empty", ""),
+    "minimum": _bound,
+    "maximum": _bound,
+}
 
 
 def _bad_key(loaded: Loaded, err: jsonschema.ValidationError, location: Location,

@@ -27,7 +27,7 @@ from typing import Any, Iterator
 import yaml
 
 from . import markup
-from .errors import Problem, TreeError
+from .errors import Problem
 from .loader import Loaded, Location, load_file, walk, texts
 from .build import build_tree
 from .model import Tree

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from . import graph, kinds, markup
 from .errors import Problem
-from .loader import Loaded, Location, texts, walk
+from .loader import Loaded, Location, texts
 from .schema_check import (CONSEQUENCE, IN_PLACE, did_you_mean, load_schema, rank,
                            schema_problems)
 
@@ -53,7 +53,8 @@ def describe(location: Location) -> str:
         return "the file"
     parts = []
     section, rest = location[0], location[1:]
-    singular = {"facts": "fact", "guides": "guide", "nodes": "node"}.get(section)
+    singular = {"facts": "fact", "guides": "guide", "nodes": "node",
+                "aliases": "alias"}.get(section)
     if singular and rest:
         parts.append(f"{singular} '{rest[0]}'")
         rest = rest[1:]
@@ -97,6 +98,7 @@ class _RuleCheck:
         self.nodes = _mapping(data.get("nodes"))
         self.guides = _mapping(data.get("guides"))
         self.facts = _mapping(data.get("facts"))
+        self.aliases = _mapping(data.get("aliases"))
         self.start = data.get("start")
         # Answers as graph.py walks them; an outcome's answers are an error of their own.
         self.edges = {node_id: _targets(node) for node_id, node in self.nodes.items()}
@@ -137,6 +139,18 @@ class _RuleCheck:
             target = guide.get("starts_at") if isinstance(guide, dict) else None
             if isinstance(target, str) and target not in self.nodes:
                 self.add_missing(("guides", slug, "starts_at"), "node", target, self.nodes)
+        self.check_aliases()
+
+    def check_aliases(self) -> None:
+        """An alias is an old address: it must not hide a node that still has that id,
+        and it must lead to a node."""
+        for alias, target in self.aliases.items():
+            if alias in self.nodes:
+                self.add(("aliases", alias), f"alias '{alias}' shadows the node '{alias}'; "
+                                             "an alias must be an id no node uses any more",
+                         key=True)
+            if isinstance(target, str) and target not in self.nodes:
+                self.add_missing(("aliases", alias), "node", target, self.nodes)
 
     def check_reachable(self) -> None:
         seen = set(graph.reachable(self.edges, self.start))

@@ -1,6 +1,6 @@
-"""What the quality gates (tests/test_gates_*.py) and the benchmark share: the pages of a
-built site, found by walking it (so every new page is checked without a list to keep),
-the links and ids in a page, and a page's gzipped weight."""
+"""What the quality gates (tests/test_gates_*.py), other tests and the benchmark share:
+the pages of a built site, found by walking it (so every new page is checked without a
+list to keep), the links, ids and text in a page, a page's gzipped weight, and axe."""
 
 from __future__ import annotations
 
@@ -114,10 +114,31 @@ class _TextOf(HTMLParser):
             self.parts.append(data)
 
 
+def text_of(page: Path, css_class: str) -> str:
+    """The text inside the first element with this class, character references read."""
+    parser = _TextOf(css_class)
+    parser.feed(page.read_text(encoding="utf-8"))
+    parser.close()
+    return "".join(parser.parts)
+
+
 def text_weight(page: Path, css_class: str) -> int:
     """Gzipped bytes of the plain text inside the element with this class: the words a
     page carries, as against its markup, styles and scripts."""
-    parser = _TextOf(css_class)
-    parser.feed(page.read_text(encoding="utf-8"))
-    text = " ".join(" ".join(parser.parts).split())
+    text = " ".join(text_of(page, css_class).split())
     return len(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def embed_snippet(site_dir: Path) -> str:
+    """The snippet embedders copy, as the embed guide shows it (in a <pre class="copy">)."""
+    snippet = text_of(site_dir / "embed-guide" / "index.html", "copy")
+    assert snippet, 'the embed guide shows the snippet in a <pre class="copy">'
+    return snippet
+
+
+def assert_no_axe_violations(page) -> None:
+    """axe-core on a browser page as it is now (a state the all-pages gate cannot see)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

@@ -1,6 +1,9 @@
-"""Helpers for browser tests that walk the questionnaire as a reader would."""
+"""Helpers for browser tests that use the site as a reader would: walk the
+questionnaire, type into the search."""
 
 from __future__ import annotations
+
+import re
 
 from generator.model import Answer, Outcome, Tree
 
@@ -22,3 +25,17 @@ def visible_step(page) -> str:
 
 def answer(page, label: str) -> None:
     page.locator("section.pq-step:visible").get_by_role("link", name=label, exact=True).click()
+
+
+def search(page, words: str) -> list[str]:
+    """Type into Material's search as a person would; the result links' addresses."""
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(words, delay=20)
+    # Material reads the query on keyup; Playwright types letters that are not on its
+    # (US) keyboard without key events, as an input method would, so end with a key.
+    field.press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(state="attached")
+    return [re.sub(r"\?h=[^#]*", "", href) for href in results.evaluate_all(
+        "links => links.map(a => a.href)")]

@@ -10,8 +10,7 @@ from generator.validate import REQUIRED_GUIDES
 
 from conftest import FIXTURES, ROOT, build_site
 from gates import parse
-
-from site_data import TREE  # noqa: E402
+from site_data import TREE
 
 
 def test_questionnaire_holds_every_node(site_dir):

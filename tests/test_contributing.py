@@ -45,12 +45,12 @@ def apply_worked_example(tree_text: str) -> str:
     fact, answer, nodes = worked_example()
     # The places the steps name must be where the text says they are.
     assert "find the line `facts:`" in GUIDE
-    assert "Find `what-is-happening:` under `nodes:`" in GUIDE
-    assert "right after the line `next: confirmed-dispute-button`" in GUIDE
+    assert "Find `other-problems:` under `nodes:`" in GUIDE
+    assert "right after the line `next: confirmed-dispute-button`" in GUIDE.replace("\n", " ")
     assert "Go to the very end of the file and paste" in GUIDE
     text = paste_after(tree_text, "facts:", fact)
     text = paste_after(text, "next: confirmed-dispute-button", answer,
-                       after="  what-is-happening:")
+                       after="  other-problems:")
     return text + ("" if text.endswith("\n") else "\n") + nodes
 
 

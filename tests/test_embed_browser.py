@@ -11,13 +11,13 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import serve
 from generator.i18n import locale
-from test_embed_build import SITE_URL, embed_snippet
-from steps import walk_to
-from test_questionnaire_browser import TREE
+
+from conftest import SITE_URL, serve
+from gates import assert_no_axe_violations, embed_snippet
+from site_data import TREE
+from steps import visible_step, walk_to
 
 pytestmark = pytest.mark.browser
 
@@ -85,12 +85,6 @@ def fits(frame) -> None:
 
 def frame_height(page, index: int = 0) -> float:
     return page.locator("iframe").nth(index).bounding_box()["height"]
-
-
-def visible_step(frame) -> str:
-    steps = frame.locator("section.pq-step:visible")
-    assert steps.count() == 1, "exactly one step is shown"
-    return steps.first.get_attribute("id")
 
 
 def click(page, locator) -> None:
@@ -195,6 +189,32 @@ def test_sandboxed_embed_walks_to_an_outcome(open_host, host, site_dir):
     assert page.requests.foreign() == []
 
 
+def test_an_outcome_loads_what_to_do_in_one_request(open_host, host, site_dir, site_url):
+    """The embed's page carries no outcome's steps: reaching an outcome fetches them all
+    once (outcomes.json), the frame grows to show them; a sandboxed frame, which may not
+    read them, keeps the deadline and the link to all the advice, with no error."""
+    outcome, path = walk_to(TREE, "empty-parcel")
+    page = open_host(host.snippet(site_dir))
+    frame = frame_of(page)
+    fits(frame)
+    walk(page, frame, path)
+    steps = frame.locator(f"section#{outcome.id} .pq-do li")
+    steps.first.wait_for()
+    assert steps.count() == len(outcome.steps)
+    fits(frame)
+    assert [u for u in page.requests.urls if u.endswith("outcomes.json")] == \
+        [f"{site_url}/embed/outcomes.json"]
+    assert page.console_errors == []
+
+    sandboxed = open_host(host.snippet(site_dir, attributes='sandbox="allow-scripts allow-popups"'))
+    frame = frame_of(sandboxed)
+    walk(sandboxed, frame, path)
+    assert frame.locator(f"section#{outcome.id} .pq-later").is_hidden()
+    assert frame.locator(f"section#{outcome.id} .pq-deadline").is_visible()
+    assert frame.locator(f"section#{outcome.id} .pq-full a").is_visible()
+    assert sandboxed.console_errors == []
+
+
 def test_two_embeds_resize_independently(open_host, host, site_dir):
     _, path = walk_to(TREE, "empty-parcel")
     page = open_host(host.snippet(site_dir) + host.snippet(site_dir, query="?start=" + path[1][0]))
@@ -229,6 +249,14 @@ def test_start_option_begins_at_that_step(make_page, site_url):
     assert page.requests.foreign() == [] and page.console_errors == []
 
 
+@pytest.mark.parametrize("old_id", list(TREE.aliases))
+def test_start_at_an_old_id_shows_the_step_that_replaced_it(make_page, site_url, old_id):
+    page = make_page()
+    page.goto(f"{site_url}/embed/?start={old_id}")
+    assert visible_step(page) == TREE.aliases[old_id]
+    assert page.locator(".pq-notice").is_hidden()
+
+
 def test_unknown_start_shows_the_first_question_with_a_notice(make_page, site_url):
     page = make_page()
     page.goto(f"{site_url}/embed/?start=no-such-step")
@@ -257,12 +285,11 @@ def test_embed_without_javascript_walks_to_an_outcome(open_host, host, site_dir,
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("fragment", ["", "#" + walk_to(TREE, "empty-parcel")[0].id])
-def test_axe_reports_no_violations_in_the_embed(make_page, site_url, scheme, fragment):
+def test_axe_reports_no_violations_on_an_embed_outcome(make_page, site_url, scheme):
+    """The all-pages gate sees the embed's first question; an outcome is a state of its own."""
     page = make_page(color_scheme=scheme)
-    page.goto(f"{site_url}/embed/{fragment}")
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    page.goto(f"{site_url}/embed/#{walk_to(TREE, 'empty-parcel')[0].id}")
+    assert_no_axe_violations(page)
 
 
 def test_embed_guide_has_a_copy_button_and_a_live_preview(make_page, site_url, site_dir):
@@ -275,8 +302,6 @@ def test_embed_guide_has_a_copy_button_and_a_live_preview(make_page, site_url, s
     frame.wait_for_load_state()
     fits(frame)  # the live preview is sized by the host script, like any embed
     assert visible_step(frame) == TREE.start
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
     page.locator("pre.copy button[data-md-type=copy]").click()
     assert page.evaluate("navigator.clipboard.readText()").strip() == embed_snippet(site_dir)
     assert page.requests.foreign() == [] and page.console_errors == []

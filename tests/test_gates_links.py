@@ -7,12 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
-from conftest import ROOT
+from conftest import SITE_URL
 from gates import built_pages, is_external, parse
 
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 # Schemes that name no page: nothing to resolve.
 NOT_PAGES = ("mailto:", "tel:", "data:")
 

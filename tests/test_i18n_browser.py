@@ -7,16 +7,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-
-
-from conftest import ROOT
-from steps import answer, visible_step, walk_to
+from gates import assert_no_axe_violations
+from steps import answer, search, visible_step, walk_to
+from site_data import TREES
 
 pytestmark = pytest.mark.browser
 
-from site_data import TREES  # noqa: E402
 EN, RU = TREES["en"], TREES["ru"]
 WALK_GUIDES = ("empty-parcel", "wrong-city-or-stranger", "invalid-tracking-number")
 
@@ -91,20 +88,6 @@ def test_switching_language_without_javascript(make_page, site_url):
     assert page.locator("h1").inner_text() == RU.guides["parcel-lost"].title
 
 
-def search(page, words: str) -> list[str]:
-    """Type into Material's search as a person would; the result links' addresses."""
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.press_sequentially(words, delay=20)
-    # Material reads the query on keyup; Playwright types letters that are not on its
-    # (US) keyboard without key events, as an input method would, so end with a key.
-    field.press("End")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(state="attached")
-    return [re.sub(r"\?h=[^#]*", "", href) for href in results.evaluate_all(
-        "links => links.map(a => a.href)")]
-
-
 def test_russian_search_finds_russian_pages_only(make_page, site_url):
     page = make_page()
     page.goto(f"{site_url}/ru/")
@@ -124,25 +107,12 @@ def test_english_search_finds_english_pages_only(make_page, site_url):
     assert not any("/ru/" in u for u in found), found
 
 
-RUSSIAN_PAGES = ["ru/", "ru/questionnaire/", "ru/guides/", "ru/guides/empty-parcel/",
-                 "ru/facts/", "ru/about/"]
-
-
-@pytest.mark.parametrize("path", RUSSIAN_PAGES)
-def test_axe_reports_no_violations_on_russian_pages(make_page, site_url, path):
-    page = make_page()
-    page.goto(f"{site_url}/{path}")
-    assert page.locator("html").get_attribute("lang") == "ru"
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
-
-
 def test_russian_outcome_step_has_no_violations(make_page, site_url):
+    """The all-pages gate sees the first question; an outcome is a state of its own."""
     outcome, _ = walk_to(RU, "empty-parcel")
     page = make_page()
     page.goto(f"{site_url}/ru/questionnaire/#{outcome.id}")
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    assert_no_axe_violations(page)
 
 
 def test_every_page_declares_its_language(site_dir):

@@ -3,6 +3,7 @@ tree, and each kind of mistake is reported as tools.yaml:LINE:COLUMN: message.""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -10,10 +11,10 @@ import pytest
 from generator.errors import TreeError
 from generator.loader import load_file
 from generator.pipeline import load_site
-from generator.render import Renderer
 from generator.tools import TOOLS
 from generator.tools.check import check
-from generator.tools.pages import country_names, json_block, offers
+from generator.render import Renderer, environment
+from generator.tools.pages import country_names, offers
 
 from conftest import FIXTURES, ROOT, build_site
 from site_data import SITE, TODAY, TREE
@@ -64,10 +65,10 @@ def problems(path: str) -> list[str]:
     ("The parcel was empty.", "The parcel was “empty”.", "may be garbled by a translator"),
     ("    direction: before", "    direction: earlier", "must be one of: before, after"),
     ("    example: LP00123456789012", "    example: lp001", "'example' 'lp001' is not valid"),
-    ("  bad_check_digit_step: fake-number-dispute",
-     "  bad_check_digit_step: fake-number-dispute\n  bad_check_digit_step: x",
+    ("  bad_check_digit_step: fake-number-time-left",
+     "  bad_check_digit_step: fake-number-time-left\n  bad_check_digit_step: x",
      "duplicate key 'bad_check_digit_step'"),
-    ("  unknown_step: fake-number-dispute", "\tunknown_step: fake-number-dispute",
+    ("  unknown_step: fake-number-time-left", "\tunknown_step: fake-number-dispute",
      "indent with spaces, not tabs"),
     ('en: The parcel has not arrived\n      ru: "Посылка не пришла"\n',
      "en: The parcel has not arrived\n", "no ru text: add `ru:` beside `en:` (the site is built in both)"),
@@ -110,7 +111,7 @@ def test_another_tree_gets_the_projects_tools_without_dead_links():
             "tools/message.md"} <= set(pages)
     pages = {uri: page.fill(page.markdown) for uri, page in pages.items()}  # slots in place
     assert set(offers(renderer)) <= set(tree.nodes)
-    for node_id in ("fake-number-dispute", "tracking-shows"):
+    for node_id in ("fake-number-time-left", "tracking-shows"):
         assert node_id not in tree.nodes and f"#{node_id}" not in pages["tools/tracking.md"]
 
 
@@ -129,7 +130,9 @@ def test_country_names_and_safe_json():
                  "PL"):
         assert code in names
     assert names["CN"] == "China" and "ZZ" not in names and "EU" not in names
-    assert "</script>" not in json_block({"x": "</script><b>&"})
+    written = environment().from_string("{{ data|tojson }}").render(data={"x": "</script><b>&"})
+    assert "<" not in written and "&" not in written
+    assert json.loads(written) == {"x": "</script><b>&"}
 
 
 def test_each_tool_has_one_small_script():
@@ -140,3 +143,26 @@ def test_each_tool_has_one_small_script():
         assert len(text.encode()) < 10_000, script.name  # unminified, comments included
         assert "fetch(" not in text and "XMLHttpRequest" not in text, script.name
         assert "localStorage" not in text and "document.cookie" not in text, script.name
+
+
+MEANING = """    meaning:
+      ru: |-
+        Здравствуйте. Я не получил(а) свой заказ {order}."""
+
+
+def test_a_message_without_its_russian_meaning_is_named_at_its_text(tmp_path):
+    text = TEXT.replace(MEANING, "    meaning:\n      ru: |-\n        Здравствуйте.", 1)
+    start = text.index("    meaning:\n      ru: |-\n        Здравствуйте.\n")
+    end = text.index("  - id: empty-parcel")
+    text = text[:start] + text[end:]
+    path = tmp_path / "tools.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index("    text: |-\n      Hello. I have not received my order")].count("\n") + 1
+    assert f"{path}:{line}:11: message 'not-received' has no ru meaning: add `meaning: {{ru: ...}}`" \
+        in problems(str(path))
+
+
+def test_a_meaning_with_other_slots_than_its_text_is_refused(tmp_path):
+    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{orderr}"))
+    assert f"{path}:{line + 1}:11: the ru meaning of message 'not-received' must have the same " \
+        "slots as its text: {date}, {order}, {tracking}" in problems(path)

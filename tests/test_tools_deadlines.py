@@ -9,15 +9,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-import yaml
 
-from conftest import ROOT
-from tools_pages import (PHONE, TREE, assert_fits_the_screen, assert_no_axe_violations,
-                         assert_private, open_tool, reach_from_step)
+from gates import assert_no_axe_violations
+from site_data import TOOLS, TREE
+from tools_pages import PHONE, assert_fits_the_screen, assert_private, open_tool, reach_from_step
 
 pytestmark = pytest.mark.browser
 
-TOOLS = yaml.safe_load((ROOT / "tools.yaml").read_text(encoding="utf-8"))
 ZONES = ["Europe/Moscow", "America/Sao_Paulo", "Pacific/Auckland"]
 
 # (what the reader enters, {fact name: expected date}). The figures come from the
@@ -113,7 +111,7 @@ def test_dates(calculator, given, expected):
     assert protection_end(calculator) == given["end"]
     for fact, day in expected.items():
         assert found[fact] == day, fact
-    listed = {d["fact"] for d in TOOLS["deadlines"]
+    listed = {d["fact"] for d in TOOLS.deadlines
               if d["from"] in {"protection_end", "window_start"}
               or d["from"] == "dispute_opened" and "opened" in given
               or d["from"] == "refund_approved" and "refund" in given}
@@ -137,7 +135,7 @@ def test_days_and_hours_left_in_the_readers_time_zone(make_page, site_url, zone,
 def test_every_date_shows_its_rule_and_source(make_page, site_url):
     page = open_tool(make_page, site_url, "deadlines")
     calculate(page, end="2024-02-29", opened="2024-03-01", refund="2024-03-04")
-    for deadline in TOOLS["deadlines"]:
+    for deadline in TOOLS.deadlines:
         fact = TREE.facts[deadline["fact"]]
         item = page.locator(f".dc-list li:has(time[data-deadline='{fact.name}'])")
         text = item.inner_text()
@@ -194,7 +192,7 @@ def test_calendar_file(make_page, site_url):
 
 def test_reached_from_every_step_that_offers_it(make_page, site_url):
     page = make_page()
-    for node_id in TOOLS["offered_on"]["deadline-calculator"]:
+    for node_id in TOOLS.offered_on["deadline-calculator"]:
         reach_from_step(page, site_url, node_id, "deadline-calculator")
         assert page.url == f"{site_url}/tools/deadlines/", node_id
         found = calculate(page, end="2024-02-29")
@@ -205,7 +203,7 @@ def test_without_javascript_the_rules_are_on_the_page(make_page, site_url):
     page = open_tool(make_page, site_url, "deadlines", javascript=False)
     assert not page.locator("form[data-tool='deadline-calculator']").is_visible()
     body = page.locator("article").inner_text()
-    for deadline in TOOLS["deadlines"]:
+    for deadline in TOOLS.deadlines:
         fact = TREE.facts[deadline["fact"]]
         assert deadline["label"]["en"] in body
         assert fact.source in body

@@ -6,16 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
-from conftest import ROOT
-from tools_pages import (PHONE, assert_fits_the_screen, assert_no_axe_violations,
-                         assert_private, open_tool, reach_from_step, shared_tool_page)
+from gates import assert_no_axe_violations
+from site_data import TOOLS
+from tools_pages import (PHONE, assert_fits_the_screen, assert_private, open_tool,
+                         reach_from_step, shared_tool_page)
 
 pytestmark = pytest.mark.browser
 
-TOOLS = yaml.safe_load((ROOT / "tools.yaml").read_text(encoding="utf-8"))
-MESSAGES = TOOLS["messages"]
+MESSAGES = TOOLS.messages
 
 
 def form(page):
@@ -152,3 +151,24 @@ def test_accessible_and_fits_a_phone(make_page, site_url):
     fill(page, "wrong-address", "№1", "RB123456785CN", "2024-03-01")
     assert_fits_the_screen(page)
     assert_no_axe_violations(page)
+
+
+def test_russian_page_shows_what_each_english_message_means(make_page, site_url):
+    """A reader who does not read English sees the meaning beside the English, marked as
+    theirs to read; the English stays the message that is sent (and copied)."""
+    page = make_page()
+    page.goto(f"{site_url}/ru/tools/message/")
+    form(page).wait_for(state="visible")
+    first = MESSAGES[0]
+    text = fill(page, first["id"], "8123456789012345", "RB123456785CN", "2024-02-29")
+    assert text.startswith("Hello.")
+    meaning = form(page).locator("[data-meaning-text]").inner_text()
+    assert meaning == (first["meaning"]["ru"].replace("{order}", "8123456789012345")
+                       .replace("{tracking}", "RB123456785CN").replace("{date}", "2024-02-29"))
+    assert "не отправляйте" in form(page).locator(".dm-meaning-note").inner_text()
+    # every template in the page's list has its meaning right after it
+    article = page.locator("article")
+    english = article.locator("pre.dm-template[lang='en']").all_inner_texts()
+    meanings = article.locator("pre.dm-meaning").all_inner_texts()
+    assert [t.strip() for t in english] == [m["text"].strip() for m in MESSAGES]
+    assert [t.strip() for t in meanings] == [m["meaning"]["ru"].strip() for m in MESSAGES]

@@ -7,13 +7,14 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from tools_pages import (PHONE, TREE, assert_fits_the_screen, assert_no_axe_violations,
-                         assert_private, open_tool, reach_from_step, shared_tool_page)
+from gates import assert_no_axe_violations
+from site_data import TOOLS, TREE
+from tools_pages import (PHONE, assert_fits_the_screen, assert_private, open_tool,
+                         reach_from_step, shared_tool_page)
 
 pytestmark = pytest.mark.browser
 
 VECTORS = yaml.safe_load((ROOT / "tests" / "tracking_vectors.yaml").read_text(encoding="utf-8"))
-TOOLS = yaml.safe_load((ROOT / "tools.yaml").read_text(encoding="utf-8"))
 
 
 def check(page, number: str):
@@ -29,9 +30,9 @@ def test_there_are_enough_vectors_and_every_family_is_covered():
     verdicts = {v["verdict"] for v in VECTORS}
     assert verdicts == {"valid-s10", "bad-check-digit", "internal", "unknown", "empty"}
     first_letters = {v["input"].strip()[0] for v in VECTORS if v["verdict"] == "valid-s10"}
-    for family, service in TOOLS["tracking"]["services"].items():
+    for family, service in TOOLS.tracking["services"].items():
         assert first_letters & set(service["letters"]), f"no vector for the {family} family"
-    for carrier in TOOLS["tracking"]["carriers"]:
+    for carrier in TOOLS.tracking["carriers"]:
         assert carrier["example"] in {v["input"] for v in VECTORS}, carrier["name"]
 
 
@@ -73,14 +74,14 @@ def test_answer_is_announced_and_links_to_its_step(make_page, site_url):
     result = check(page, "RB123456786US")
     assert result.get_attribute("role") == "status"
     result.locator("a").click()
-    page.wait_for_url(f"{site_url}/questionnaire/#fake-number-dispute")
-    assert page.locator("section.pq-step:visible").get_attribute("id") == "fake-number-dispute"
+    page.wait_for_url(f"{site_url}/questionnaire/#fake-number-time-left")
+    assert page.locator("section.pq-step:visible").get_attribute("id") == "fake-number-time-left"
     assert_private(page)
 
 
 def test_reached_from_every_step_that_offers_it(make_page, site_url):
     page = make_page()
-    for node_id in TOOLS["offered_on"]["tracking-checker"]:
+    for node_id in TOOLS.offered_on["tracking-checker"]:
         reach_from_step(page, site_url, node_id, "tracking-checker")
         assert page.url == f"{site_url}/tools/tracking/", node_id
         assert check(page, "UA123456785CN").get_attribute("data-verdict") == "valid-s10"
@@ -91,11 +92,11 @@ def test_without_javascript_the_rules_are_on_the_page(make_page, site_url):
     assert not page.locator("form[data-tool='tracking-checker']").is_visible()
     body = page.locator("article").inner_text()
     assert "8, 6, 4, 2, 3, 5, 9 and 7" in body
-    for service in TOOLS["tracking"]["services"].values():
+    for service in TOOLS.tracking["services"].values():
         assert service["meaning"]["en"].strip() in body
-    for carrier in TOOLS["tracking"]["carriers"]:
+    for carrier in TOOLS.tracking["carriers"]:
         assert carrier["example"] in body
-    assert page.locator("a[href='../../questionnaire/#fake-number-dispute']").count() >= 1
+    assert page.locator("a[href='../../questionnaire/#fake-number-time-left']").count() >= 1
 
 
 def test_accessible_and_fits_a_phone(make_page, site_url):
@@ -110,6 +111,6 @@ def test_accessible_and_fits_a_phone(make_page, site_url):
 
 
 def test_steps_named_in_the_data_exist():
-    steps = [s["step"] for s in TOOLS["tracking"]["services"].values()]
-    steps += [c["step"] for c in TOOLS["tracking"]["carriers"]]
+    steps = [s["step"] for s in TOOLS.tracking["services"].values()]
+    steps += [c["step"] for c in TOOLS.tracking["carriers"]]
     assert set(steps) <= set(TREE.nodes)

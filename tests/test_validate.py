@@ -313,3 +313,34 @@ def test_control_characters_in_a_name_are_shown_escaped(valid_text):
     assert errors[0] == ("t.yaml:110:3: key 'em\\x85pty\\x17': character U+0085 at position 3 "
                          "is a control character, which text may not hold; remove it")
     assert all(len(error.splitlines()) == 1 for error in errors)
+
+
+# --- aliases: old ids that keep working ----------------------------------------------
+
+def with_aliases(valid_text: str, entries: str) -> str:
+    return replace_once(valid_text, "start: start\n", "start: start\naliases:\n" + entries)
+
+
+def test_an_alias_to_an_existing_node_is_valid(valid_text):
+    assert problems(with_aliases(valid_text, "  old-lost: lost\n")) == ([], [])
+
+
+ALIAS_BROKEN = {
+    "alias that shadows a node": (
+        "  lost: empty\n",
+        ["t.yaml:4:3: alias 'lost' shadows the node 'lost'; an alias must be an id no node "
+         "uses any more"]),
+    "alias to a node that does not exist": (
+        "  old-lost: lots\n",
+        ["t.yaml:4:13: no node 'lots'; did you mean 'lost'?"]),
+    "alias that is not a valid id": (
+        "  Old_Lost: lost\n",
+        ["t.yaml:4:3: alias 'Old_Lost' is not valid: use lower-case letters and digits, "
+         "words joined by hyphens"]),
+}
+
+
+@pytest.mark.parametrize("case", list(ALIAS_BROKEN))
+def test_broken_alias_is_reported_with_its_line(valid_text, case):
+    entries, expected = ALIAS_BROKEN[case]
+    assert problems(with_aliases(valid_text, entries))[0] == expected

@@ -4,12 +4,6 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from axe_playwright_python.sync_playwright import Axe
-
-
-from conftest import ROOT
-
-from site_data import TREE  # noqa: E402
 PHONE = {"width": 360, "height": 740}
 
 
@@ -32,11 +26,6 @@ def open_tool(make_page, site_url, name: str, fragment: str = "", **options):
     if options.get("javascript", True):
         page.locator("form[data-tool]").wait_for(state="visible")
     return page
-
-
-def assert_no_axe_violations(page) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def assert_fits_the_screen(page) -> None:

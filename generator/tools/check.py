@@ -12,6 +12,7 @@ from typing import Iterator
 from .. import kinds
 from ..errors import Problem
 from ..loader import Loaded, Location, walk
+from ..markup import SLOT
 from ..model import Tree
 from ..schema_check import load_schema, schema_problems
 from ..translate import LANGUAGES
@@ -115,6 +116,23 @@ def _message_problems(loaded: Loaded) -> Iterator[Problem]:
             yield kinds.text_problem(loaded, where + ("text",), odd.start(),
                            f"character {odd.group()!r} (U+{ord(odd.group()):04X}) may be "
                            "garbled by a translator; messages use plain ASCII only")
+        yield from _meaning_problems(loaded, where, message)
+
+
+def _meaning_problems(loaded: Loaded, where, message: dict) -> Iterator[Problem]:
+    """Each site language shows what the English message means, with the same slots,
+    so a reader who does not read English knows what they send."""
+    slots = sorted(set(SLOT.findall(message["text"])))
+    meaning = message.get("meaning") or {}
+    for lang in LANGUAGES:
+        if not meaning.get(lang):
+            yield loaded.problem(where + ("text",), f"message '{message['id']}' has no {lang} "
+                                                   f"meaning: add `meaning: {{{lang}: ...}}`")
+        elif sorted(set(SLOT.findall(meaning[lang]))) != slots:
+            yield loaded.problem(where + ("meaning", lang),
+                                 f"the {lang} meaning of message '{message['id']}' must have "
+                                 "the same slots as its text: "
+                                 + ", ".join(f"{{{p}}}" for p in slots))
 
 
 def _missing_translations(loaded: Loaded) -> Iterator[Problem]:

@@ -7,13 +7,11 @@ block rendered from tools.yaml, the tree's facts and the locale.
 
 from __future__ import annotations
 
-import json
 import re
 from types import MappingProxyType
 from typing import Any
 
 from babel import Locale as BabelLocale
-from markupsafe import Markup
 
 from ..markup import fill_slots
 from . import BY_NAME, TOOLS
@@ -36,15 +34,9 @@ def country_names(lang: str) -> dict[str, str]:
             if len(code) == 2 and code.isalpha() and not NOT_COUNTRIES.fullmatch(code)}
 
 
-def json_block(data: Any) -> Markup:
-    """JSON safe inside <script type="application/json">: no '<' can end the block."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_plain)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e")
-                  .replace("&", "\\u0026"))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, MappingProxyType):  # tools.yaml's frozen mappings
+def plain(value: Any) -> Any:
+    """What JSON cannot write by itself: tools.yaml's read-only mappings."""
+    if isinstance(value, MappingProxyType):
         return dict(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
@@ -137,7 +129,8 @@ def deadline_data(renderer) -> dict:
 def message_data(renderer) -> dict:
     lang = renderer.locale.lang
     messages = [{"id": m["id"], "situation": localized(m["situation"], lang),
-                 "dateLabel": localized(m["date_label"], lang), "text": m["text"]}
+                 "dateLabel": localized(m["date_label"], lang), "text": m["text"],
+                 "meaning": (m.get("meaning") or {}).get(lang)}
                 for m in renderer.site.tools.messages]
     return {"strings": _strings(renderer, "dispute-message"), "messages": messages,
             "replacements": renderer.site.tools.replacements, "slots": message_slots()}
@@ -153,12 +146,12 @@ def message_slots() -> list[str]:
 # the page's rules need to say everything without JavaScript.
 def _page_context(renderer, tool) -> dict:
     if tool.name == "tracking-checker":
-        return {"data": json_block(tracking_data(renderer)),
+        return {"data": tracking_data(renderer),
                 "tracking": renderer.site.tools.tracking, "localized": localized}
     if tool.name == "deadline-calculator":
-        return {"data": json_block(deadline_data(renderer)), "rows": deadline_rows(renderer)}
+        return {"data": deadline_data(renderer), "rows": deadline_rows(renderer)}
     messages = message_data(renderer)
-    return {"data": json_block(messages), "messages": messages["messages"]}
+    return {"data": messages, "messages": messages["messages"]}
 
 
 def pages(renderer) -> dict:

@@ -15,6 +15,8 @@
   var fields = form.elements;
   var message = form.querySelector("textarea[data-message]");
   var dateLabel = form.querySelector("#dm-date-label");
+  // On a page in another language: what the English says, filled in the same way.
+  var meaning = form.querySelector("[data-meaning-text]");
   var flagsText = form.querySelector(".dm-flags-text");
   var cleanButton = form.querySelector("[data-clean]");
   var copyButton = form.querySelector("[data-copy]");
@@ -33,9 +35,13 @@
     };
     // The slots are tools.schema.json's list (data.slots), as the build checked them;
     // one pass, so a value is never read as a slot itself.
-    message.value = chosen.text.replace(/\{([a-z_]+)\}/g, function (all, name) {
-      return data.slots.indexOf(name) !== -1 && values.hasOwnProperty(name) ? values[name] : all;
-    });
+    function fill(template) {
+      return template.replace(/\{([a-z_]+)\}/g, function (all, name) {
+        return data.slots.indexOf(name) !== -1 && values.hasOwnProperty(name) ? values[name] : all;
+      });
+    }
+    message.value = fill(chosen.text);
+    if (meaning) meaning.textContent = chosen.meaning ? fill(chosen.meaning) : "";
     flag();
   }
 

@@ -1,0 +1,83 @@
+/*
+ * The site's service worker: after one visit the site works offline. The build
+ * (generator/offline.py) writes above this comment VERSION, PRECACHE (every page,
+ * style, script and search index of the site, as addresses relative to this file) and
+ * OFFLINE (each language's folder -> its offline page).
+ *
+ * - install: cache every file of PRECACHE in a cache named after VERSION.
+ * - activate: delete the caches of older versions; take over the open pages.
+ * - fetch: a same-origin GET is answered from the cache, else from the network; a page
+ *   that is in neither shows the offline page of its language.
+ * A rebuild that changes any file changes VERSION, so this file changes; the browser
+ * checks it on each visit and installs the new version the next time it is online.
+ * Nothing here is sent anywhere; no other host is ever asked.
+ */
+"use strict";
+
+var PREFIX = "parcel-help-";
+var CACHE = PREFIX + VERSION;
+
+/* Under `mkdocs serve` (PRECACHE null) the worker caches nothing, deletes what an
+   earlier build cached and unregisters itself: pages there change with every edit. */
+if (PRECACHE === null) {
+  self.addEventListener("install", function () { self.skipWaiting(); });
+  self.addEventListener("activate", function (event) {
+    event.waitUntil(caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf(PREFIX) === 0;
+      }).map(function (name) { return caches.delete(name); }));
+    }).then(function () { return self.registration.unregister(); }));
+  });
+}
+
+if (PRECACHE !== null) self.addEventListener("install", function (event) {
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    return cache.addAll(PRECACHE);
+  }).then(function () {
+    return self.skipWaiting();
+  }));
+});
+
+if (PRECACHE !== null) self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) {
+      return name.indexOf(PREFIX) === 0 && name !== CACHE;
+    }).map(function (name) {
+      return caches.delete(name);
+    }));
+  }).then(function () {
+    return self.clients.claim();
+  }));
+});
+
+/* The offline page for an address: that of the language folder it is in. */
+function offlinePage(url) {
+  var path = new URL(url).pathname;
+  var root = new URL("./", self.location).pathname;
+  var folder = Object.keys(OFFLINE).filter(function (prefix) {
+    return prefix && path.indexOf(root + prefix) === 0;
+  })[0] || "";
+  return new URL(OFFLINE[folder], self.location).href;
+}
+
+function respond(request) {
+  // A page's address may carry a query (the embed's ?start=): the page is the same.
+  var page = request.mode === "navigate";
+  return caches.open(CACHE).then(function (cache) {
+    return cache.match(request, { ignoreSearch: page }).then(function (cached) {
+      return cached || fetch(request).catch(function (error) {
+        if (!page) throw error;
+        return cache.match(offlinePage(request.url)).then(function (offline) {
+          if (offline) return offline;
+          throw error;
+        });
+      });
+    });
+  });
+}
+
+if (PRECACHE !== null) self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(respond(request));
+});

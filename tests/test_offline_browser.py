@@ -1,0 +1,167 @@
+"""The reader at the post office, in headless Chromium: after one visit the site works
+with the network gone (the questionnaire, a guide, the three tools, in English and
+Russian; an uncached page shows the offline page), an outcome prints on one A4 page
+without the screen's navigation, and "Copy link" copies the address of the step."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.translate import load_all
+
+from conftest import ROOT
+from steps import answer, visible_step, walk_to
+
+pytestmark = pytest.mark.browser
+
+TREES, _ = load_all(ROOT / "decision_tree.yaml")
+LANGUAGES = {"": TREES["en"], "ru/": TREES["ru"]}
+OFFLINE_TITLES = {"": "You are offline", "ru/": "Нет соединения"}
+
+
+@pytest.fixture(scope="module")
+def offline(browser, site_url):
+    """A reader who visited the home page once, then lost the network: one context,
+    its service worker installed and in control, set offline."""
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(site_url + "/")
+    # ready: the worker is active, so its install (caching every file) is done.
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    context.set_offline(True)
+    yield page
+    context.close()
+
+
+def test_the_worker_cached_only_its_own_versioned_cache(offline):
+    names = offline.evaluate("caches.keys()")
+    assert len(names) == 1 and re.fullmatch(r"parcel-help-[0-9a-f]{16}", names[0]), names
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_offline_the_questionnaire_walks_to_an_outcome(offline, site_url, prefix):
+    tree = LANGUAGES[prefix]
+    outcome, path = walk_to(tree, "empty-parcel")
+    offline.goto(f"{site_url}/{prefix}questionnaire/")
+    for question_id, given in path:
+        assert visible_step(offline) == question_id
+        answer(offline, given.label)
+    assert visible_step(offline) == outcome.id
+    assert offline.locator(f"#{outcome.id}-title").inner_text() == outcome.title
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_offline_every_guide_and_the_facts_page_open(offline, site_url, prefix):
+    tree = LANGUAGES[prefix]
+    for slug, guide in tree.guides.items():
+        offline.goto(f"{site_url}/{prefix}guides/{slug}/")
+        assert offline.locator("h1").inner_text() == guide.title
+    offline.goto(f"{site_url}/{prefix}facts/")
+    assert offline.locator(".fact").count() >= len(tree.facts)
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_offline_each_tool_works(offline, site_url, prefix):
+    offline.goto(f"{site_url}/{prefix}tools/tracking/")
+    form = offline.locator("form[data-tool='tracking-checker']")
+    form.locator("input[name='number']").fill("RB123456785CN")
+    form.locator("button[type='submit']").click()
+    assert form.locator("[data-verdict]").get_attribute("data-verdict") == "valid-s10"
+
+    offline.goto(f"{site_url}/{prefix}tools/deadlines/")
+    form = offline.locator("form[data-tool='deadline-calculator']")
+    form.locator("[name='end']").fill("2026-03-01")
+    form.locator("button[type='submit']").click()
+    assert form.locator("time[data-deadline]").count() > 0
+
+    offline.goto(f"{site_url}/{prefix}tools/message/")
+    form = offline.locator("form[data-tool='dispute-message']")
+    form.locator("[name='order']").fill("8123456789012345")
+    assert "8123456789012345" in form.locator("textarea[data-message]").input_value()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_offline_an_uncached_page_shows_the_offline_page(offline, site_url, prefix):
+    offline.goto(f"{site_url}/{prefix}no-such-page/")
+    assert offline.locator("h1").inner_text() == OFFLINE_TITLES[prefix]
+    links = offline.locator("article a").evaluate_all("links => links.map(a => a.href)")
+    assert f"{site_url}/{prefix}questionnaire/" in links
+
+
+def pdf_pages(pdf: bytes) -> int:
+    # Chromium writes one /Type /Page object per page (and one /Type /Pages for the tree).
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_every_outcome_prints_on_one_page_without_the_screens_parts(make_page, site_url, prefix):
+    tree = LANGUAGES[prefix]
+    page = make_page()
+    page.emulate_media(media="print")
+    page.goto(f"{site_url}/{prefix}questionnaire/")
+    too_long = {}
+    for outcome in tree.outcomes():
+        page.goto(f"{site_url}/{prefix}questionnaire/#{outcome.id}")
+        step = page.locator(f"section#{outcome.id}")
+        assert step.is_visible()
+        for hidden in (".md-header", ".md-sidebar", ".md-search", ".md-footer",
+                       ".pq-share", ".pq-trail", ".pq-restart", "button"):
+            assert page.locator(f"{hidden}:visible").count() == 0, (outcome.id, hidden)
+        for part in (".pq-do", ".pq-deadline"):
+            assert step.locator(part).is_visible()
+        address = step.locator(".pq-address")
+        assert address.is_visible() and address.inner_text().endswith(f"#{outcome.id}")
+        pages = pdf_pages(page.pdf(format="A4"))
+        if pages != 1:
+            too_long[outcome.id] = pages
+    assert too_long == {}
+
+
+def test_the_print_button_is_beside_an_outcome_and_calls_print(make_page, site_url):
+    tree = LANGUAGES[""]
+    outcome = next(tree.outcomes())
+    page = make_page()
+    page.goto(f"{site_url}/questionnaire/#{outcome.id}")
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    button = page.locator(f"section#{outcome.id}").get_by_role("button", name="Print or save as PDF")
+    button.click()
+    assert page.evaluate("window.printed") == 1
+    # not on a question: there is nothing to take away yet
+    page.goto(f"{site_url}/questionnaire/#{tree.start}")
+    page.wait_for_function(f"document.querySelector('section#{tree.start} .pq-share')")
+    assert page.get_by_role("button", name="Print or save as PDF").count() == 0
+
+
+@pytest.mark.parametrize("prefix, label, done", [
+    ("", "Copy link", "Link copied"), ("ru/", "Скопировать ссылку", "Ссылка скопирована")])
+def test_copy_link_copies_the_address_of_the_step(make_page, site_url, prefix, label, done):
+    tree = LANGUAGES[prefix]
+    page = make_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(f"{site_url}/{prefix}questionnaire/")
+    question = tree.nodes[tree.start]
+    answer(page, question.answers[0].label)
+    step = visible_step(page)
+    page.locator(f"section#{step}").get_by_role("button", name=label).click()
+    status = page.locator(f"section#{step} .pq-share-status")
+    status.filter(has_text=done).wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{site_url}/{prefix}questionnaire/#{step}" == page.url
+
+
+def test_share_is_offered_only_where_the_browser_has_a_share_sheet(make_page, site_url):
+    page = make_page()
+    page.goto(f"{site_url}/questionnaire/")
+    page.locator(".pq-share").wait_for()
+    offered = page.evaluate("typeof navigator.share === 'function'")
+    assert page.get_by_role("button", name="Share", exact=True).is_visible() == offered
+
+
+def test_without_javascript_no_button_shows(make_page, site_url):
+    page = make_page(javascript=False)
+    outcome = next(LANGUAGES[""].outcomes())
+    page.goto(f"{site_url}/questionnaire/#{outcome.id}")
+    assert page.locator(".pq-share button:visible").count() == 0

@@ -1,0 +1,156 @@
+"""The built site's offline and link-preview files: the service worker's list and
+version (generator/offline.py), the manifests and icons, and the Open Graph tags and
+preview images of every page (generator/social.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator import offline, social
+from generator.translate import load_all
+
+from conftest import ROOT
+from gates import built_pages, page_url
+
+SITE_URL = "https://parcel-help.example/"
+TREES, _ = load_all(ROOT / "decision_tree.yaml")
+
+
+class _Meta(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.manifest: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("property") or attrs.get("name")):
+            self.meta[attrs.get("property") or attrs["name"]] = attrs.get("content")
+        if tag == "link" and attrs.get("rel") == "manifest":
+            self.manifest = attrs["href"]
+
+
+def meta_of(page: Path) -> _Meta:
+    parser = _Meta()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def shared_pages(site_dir: Path) -> list[Path]:
+    """Every page but the embed's (a page of its own inside other sites' frames, not
+    indexed, not meant to be shared; its bytes are budgeted) and 404.html (an error for
+    any missing address: mkdocs renders it without a page, so with no title of its own)."""
+    return [p for p in built_pages(site_dir) if "embed" not in p.relative_to(site_dir).parts
+            and p.name != "404.html"]
+
+
+def test_every_page_has_a_link_preview_with_an_image_that_exists(site_dir):
+    missing = {}
+    for page in shared_pages(site_dir):
+        meta = meta_of(page).meta
+        lacks = [name for name in ("og:title", "og:description", "og:image", "og:url",
+                                   "og:locale", "twitter:card") if not meta.get(name)]
+        image = meta.get("og:image", "")
+        if not image.startswith(SITE_URL) or not (site_dir / image[len(SITE_URL):]).is_file():
+            lacks.append(f"image {image}")
+        if not meta.get("og:url", "").startswith(SITE_URL):
+            lacks.append("absolute og:url")
+        if lacks:
+            missing[page_url(site_dir, page)] = lacks
+    assert missing == {}
+    assert len(shared_pages(site_dir)) > 40
+
+
+@pytest.mark.parametrize("prefix, lang, locale_tag", [("", "en", "en_US"), ("ru/", "ru", "ru_RU")])
+def test_guides_preview_their_own_title_and_language(site_dir, prefix, lang, locale_tag):
+    for slug, guide in TREES[lang].guides.items():
+        meta = meta_of(site_dir / prefix / "guides" / slug / "index.html").meta
+        assert meta["og:title"] == guide.title and meta["twitter:card"] == "summary_large_image"
+        assert meta["og:url"] == f"{SITE_URL}{prefix}guides/{slug}/"
+        assert meta["og:locale"] == locale_tag
+        assert meta["og:image"] == f"{SITE_URL}assets/images/social/{lang}.png"
+        # Material's own description tag gets the same (escaped once) text
+        assert meta["description"] == meta["og:description"] != ""
+
+
+def test_contributor_text_is_escaped_once_for_the_attribute():
+    title = 'Say "no" & <wait> \'here\''
+    tags = social.tags(title=title, description="a < b", url=SITE_URL, site_name="S",
+                       site_url=SITE_URL, lang="en")
+    values = {name: value for _, name, value in tags}
+    html = "".join(f'<meta property="{name}" content="{value}">' for name, value in values.items())
+    parsed = _Meta()
+    parsed.feed(html)
+    assert parsed.meta["og:title"] == title and parsed.meta["og:description"] == "a < b"
+    assert "&amp;amp;" not in html and '"no"' not in html
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_preview_images_are_made_for_each_language(site_dir, lang):
+    with Image.open(site_dir / "assets" / "images" / "social" / f"{lang}.png") as image:
+        assert image.format == "PNG" and image.size == (1200, 630)
+
+
+def worker_list(site_dir: Path) -> tuple[str, list[str], dict]:
+    source = (site_dir / "sw.js").read_text(encoding="utf-8")
+    version = re.search(r'^var VERSION = "([0-9a-f]{16})";$', source, re.M).group(1)
+    precache = json.loads(re.search(r"^var PRECACHE = (\[.*?\]);$", source, re.M | re.S).group(1))
+    pages = json.loads(re.search(r"^var OFFLINE = (\{.*?\});$", source, re.M).group(1))
+    return version, precache, pages
+
+
+def test_the_worker_caches_every_page_but_the_embed_and_both_search_indexes(site_dir):
+    _, precache, pages = worker_list(site_dir)
+    for url in precache:
+        assert (site_dir / url / "index.html").is_file() or (site_dir / url).is_file(), url
+    expected = {page_url(site_dir, p).lstrip("/") or "./" for p in shared_pages(site_dir)}
+    assert expected <= set(precache)
+    assert not [url for url in precache if re.search(r"(^|/)embed/", url) or url.endswith(".map")]
+    assert {"search/search_index.json", "ru/search/search_index.json",
+            "manifest.webmanifest", "ru/manifest.webmanifest"} <= set(precache)
+    assert pages == {"": "offline/", "ru/": "ru/offline/"}
+    assert set(pages.values()) <= set(precache)
+
+
+def test_the_version_changes_with_any_cached_file(tmp_path):
+    (tmp_path / "index.html").write_text("one")
+    (tmp_path / "sw.js").write_text("// the worker")
+    names = offline.cached_files(tmp_path, ["en"])
+    assert names == ["index.html"]
+    before = offline.version(tmp_path, names)
+    (tmp_path / "index.html").write_text("two")
+    assert offline.version(tmp_path, names) != before
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "en"), ("ru/", "ru")])
+def test_each_language_has_a_manifest_that_starts_there(site_dir, prefix, lang):
+    manifest = json.loads((site_dir / prefix / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["lang"] == lang and manifest["start_url"] == "./"
+    assert manifest["name"] and manifest["short_name"] and manifest["theme_color"]
+    for icon in manifest["icons"]:
+        with Image.open((site_dir / prefix / icon["src"]).resolve()) as image:
+            assert f"{image.size[0]}x{image.size[1]}" == icon["sizes"]
+    about = meta_of(site_dir / prefix / "about" / "index.html")
+    assert (site_dir / prefix / "about" / about.manifest).resolve() == \
+        (site_dir / prefix / "manifest.webmanifest").resolve()
+
+
+def test_the_embed_registers_no_worker(site_dir):
+    for prefix in ("", "ru/"):
+        html = (site_dir / prefix / "embed" / "index.html").read_text(encoding="utf-8")
+        assert "serviceWorker" not in html and "offline.js" not in html
+
+
+def test_under_mkdocs_serve_the_worker_caches_nothing(tmp_path):
+    """Pages change with every edit there: the worker removes itself (sw.js)."""
+    (tmp_path / "index.html").write_text("page")
+    source = offline.worker_source(tmp_path, ["en"], "// code", caching=False)
+    assert source.startswith('var VERSION = "serve";\nvar PRECACHE = null;')
+    worker = (ROOT / "site_overrides" / "sw.js").read_text(encoding="utf-8")
+    assert "PRECACHE === null" in worker and "registration.unregister()" in worker
