@@ -128,7 +128,8 @@ def inject(folder: Path, offset: int) -> tuple[DataCopy, Counter]:
     copy = DataCopy(folder)
     fields = text_fields()
     placed = {}
-    # an English text and its translation go back together (their facts must agree)
+    # an English text and its translation go back together (their facts must agree),
+    # and a message with its meaning (their slots must agree)
     partner = {}
     for name, location, _ in fields:
         if name == TREE:
@@ -136,6 +137,10 @@ def inject(folder: Path, offset: int) -> tuple[DataCopy, Counter]:
             if key and key[0] != "sources":
                 partner[(TREE, location)] = (RU, key + ("text",))
                 partner[(RU, key + ("text",))] = (TREE, location)
+        elif location[0] == "messages" and location[2:] == ("meaning", "ru"):
+            # a message's meaning has the same slots as its text
+            text = (TOOLS, location[:2] + ("text",))
+            partner[text], partner[(TOOLS, location)] = (TOOLS, location), text
     for index, (name, location, kind) in enumerate(fields):
         payload = PAYLOADS[(index + offset) % len(PAYLOADS)]
         copy.set(name, location, payload)
