@@ -163,6 +163,14 @@ def test_a_message_without_its_russian_meaning_is_named_at_its_text(tmp_path):
 
 
 def test_a_meaning_with_other_slots_than_its_text_is_refused(tmp_path):
-    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{orderr}"))
+    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{date}"))
     assert f"{path}:{line + 1}:11: the ru meaning of message 'not-received' must have the same " \
         "slots as its text: {date}, {order}, {tracking}" in problems(path)
+
+
+def test_an_unknown_slot_in_a_meaning_is_refused_where_it_stands(tmp_path):
+    """A meaning is a template like its text (tools.schema.json x-kind): the slot is
+    pointed at on its own line and column."""
+    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{orderr}"))
+    assert f"{path}:{line + 2}:50: unknown slot {{orderr}}; the slots are {{order}}, " \
+        "{tracking}, {date}" in problems(path)
