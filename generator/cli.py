@@ -97,7 +97,7 @@ def _render(args: argparse.Namespace) -> int:
     for uri, page in Renderer(site).pages().items():
         target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(page.fill(page.markdown), encoding="utf-8")  # slots in place
     print(f"rendered into {out}")
     return 0
 

@@ -114,8 +114,9 @@ def load_bytes(raw: bytes, shown: str) -> Loaded:
                                  "(start, facts, guides, nodes)", shown)])
     builder = _Builder(loaded)
     loaded.data = builder.build(root, (), 0)
-    if builder.problems:
-        raise TreeError(sorted(builder.problems))
+    problems = builder.problems or list(_character_problems(loaded))
+    if problems:
+        raise TreeError(sorted(problems))
     return loaded
 
 
@@ -132,6 +133,40 @@ def _compose(text: str) -> yaml.Node | None:
         except yaml.YAMLError:
             pass
     return yaml.compose(text, Loader=_NoAliasLoader)
+
+
+# Characters no text of ours may hold, checked on the values as loaded (YAML escapes
+# such as "\x9b" or "\ud800" already turned into characters): C0 and C1 controls but
+# the line break, DEL, lone surrogates (they cannot be written as UTF-8) and Unicode
+# non-characters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF).
+FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                       + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                 for plane in range(17)) + "]")
+
+
+def forbidden_character(text: str) -> str | None:
+    """Why text cannot be used, or None: the first character it may not hold."""
+    bad = FORBIDDEN.search(text)
+    if bad is None:
+        return None
+    code = ord(bad.group())
+    kind = ("a lone surrogate" if 0xD800 <= code <= 0xDFFF else
+            "a non-character" if code >= 0xFDD0 else "a control character")
+    return (f"character U+{code:04X} at position {bad.start() + 1} is {kind}, "
+            "which text may not hold; remove it")
+
+
+def _character_problems(loaded: Loaded) -> Iterator[Problem]:
+    """Every key and text holding a forbidden character, at its own place."""
+    for location, value in walk(loaded.data):
+        if location and isinstance(location[-1], str):
+            why = forbidden_character(location[-1])
+            if why:
+                yield loaded.problem(location, f"key '{location[-1]}': {why}", key=True)
+        if isinstance(value, str):
+            why = forbidden_character(value)
+            if why:
+                yield loaded.problem(location, why)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

@@ -75,6 +75,21 @@ def to_html(text: str, inline: bool = False) -> Markup:
     return Markup(clean)
 
 
+def text_html(text: str) -> Markup:
+    """Plain text as HTML text or a double-quoted attribute value: escaped once, here.
+    (Only `"` among the quotes: every attribute we write uses it.)"""
+    return Markup(html.escape(text, quote=False).replace('"', "&quot;"))
+
+
+SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill_slots(template: str, values: dict[str, str]) -> str:
+    """A checked template (kinds.template_problem) with each {name} replaced by its
+    value, in one pass: a value is never read as a template itself."""
+    return SLOT.sub(lambda found: values[found.group(1)], template)
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
 

@@ -27,12 +27,13 @@ import html
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 import jinja2
 import jinja2.bccache
@@ -46,12 +47,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
-from generator import embed, offline, social
+from generator import csp, embed, offline, social
 from generator.errors import Problem, TreeError
 from generator.i18n import locale
+from generator.markup import text_html
 from generator.pipeline import TREE_FILE, SiteData, load_site
 from generator.render import Page as GeneratedPage
-from generator.render import Renderer
+from generator.render import Renderer, fill_slots
 from generator.tools import TOOLS
 from generator.translate import LANGUAGES
 
@@ -64,6 +66,7 @@ EMBED_SNIPPET_MARKER = "<!-- parcel-help:embed-snippet -->"
 EMBED_PREVIEW_MARKER = "<!-- parcel-help:embed-preview -->"
 TOOLS_INDEX = "tools/index.md"
 POLL_SECONDS = 0.1  # how often `mkdocs serve` looks for changed files (its own: 0.5)
+ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 
 
 def page_language(src_uri: str) -> str:
@@ -94,6 +97,9 @@ class SiteBuild:
     languages: list[str] = field(default_factory=list)  # with pages in this build
     navs: dict[str, Navigation] = field(default_factory=dict)
     files: Files | None = None
+    # by src_uri: the HTML of the slots in each page's Markdown (render.py), generated
+    # pages' and the guide list's on hand-written pages
+    slots: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def renderer_for(self, src_uri: str) -> Renderer:
         return self.renderers[page_language(src_uri)]
@@ -269,15 +275,60 @@ class ParcelHelpPlugin(BasePlugin):
         preview, with a marker line. While the data has errors, every page lists them."""
         if self.build is None:
             return _error_markdown(self.problems)
+        self._set_title(page)
         renderer = self.build.renderer_for(page.file.src_uri)
         if EMBED_SNIPPET_MARKER in markdown or EMBED_PREVIEW_MARKER in markdown:
             markdown = _embed_markers(markdown, page, config, renderer)
         if GUIDE_LIST_MARKER in markdown:
             lang = renderer.locale.lang
             depth = page.file.src_uri[len(prefix(lang)):].count("/")
-            markdown = markdown.replace(GUIDE_LIST_MARKER,
-                                        renderer.guide_list("../" * depth + "guides/"))
+            listing, slots = renderer.guide_list("../" * depth + "guides/")
+            self.build.slots[page.file.src_uri] = slots
+            markdown = markdown.replace(GUIDE_LIST_MARKER, listing)
         return markdown
+
+    # --- contributor text: titles and slots (render.py) ----------------------------
+
+    def _set_title(self, page: Page) -> None:
+        """A generated page's title and description come from Python, as plain text,
+        never from front matter. Material writes page.title and page.meta.description
+        into HTML as they are (its Jinja does not escape), so they hold the text
+        escaped once (the description: by on_page_context); main.html's htmltitle and
+        site_meta blocks undo Material's striptags decoding."""
+        generated = self.build.generated.get(page.file.src_uri)
+        if generated is None:
+            return
+        self.build.slots[page.file.src_uri] = generated.slots
+        page.meta["title"] = str(text_html(generated.title))
+        if generated.description:  # plain: on_page_context escapes it, once
+            page.meta["description"] = " ".join(generated.description.split())
+
+    def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Each slot's token in the rendered page becomes its HTML, in one pass; the
+        table of contents (and so the search index) gets the same text."""
+        slots = self.build.slots.get(page.file.src_uri) if self.build else None
+        if not slots:
+            return html_text
+        items = list(page.toc)
+        while items:  # iterative: a TOC is shallow, but no recursion is needed
+            item = items.pop()
+            item.title = fill_slots(item.title, slots)
+            items.extend(item.children)
+        # links to ids inside slots (questionnaire steps) are checked like any other
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= {found for slot in slots
+                                        for found in ANCHOR_ID.findall(slot)}
+        return fill_slots(html_text, slots)
+
+    @event_priority(-100)  # last: every other change to the page is made
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return csp.with_policy(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html) carry the policy too."""
+        return csp.with_policy(output) if template_name.endswith(".html") else output
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict:
@@ -305,7 +356,8 @@ class ParcelHelpPlugin(BasePlugin):
         # Link previews (generator/social.py, which escapes each value once).
         description = page.meta.get("description") or strings["site_description"]
         context["social_tags"] = social.tags(
-            title=page.meta.get("title") or page.title or strings["site_name"],
+            # plain text: page.title is HTML (a generated page's escaped, mkdocs's)
+            title=Markup(page.title).striptags() if page.title else strings["site_name"],
             description=description, url=page.canonical_url or config.site_url,
             site_name=strings["site_name"], site_url=config.site_url, lang=lang)
         # Material writes page.meta.description into its <meta name="description"> as it

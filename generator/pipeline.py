@@ -16,13 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping
 
-from . import loader, translate
+from . import kinds, loader, translate
 from .build import build_tree
 from .errors import Problem, TreeError
 from .i18n import check_locale
 from .model import Tree
 from .tools import check as tools_check
 from .tools.model import Tools, build_tools
+from .validate import schema as tree_schema
 from .validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,6 +108,8 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
             known[lang] = translate.states(loaded_tree, loaded)  # one walk, used 3 times
             found, warned = translate.check(loaded_tree, loaded, lang, known[lang])
             result.errors += found + check_locale(lang)
+            result.errors += kinds.check_translation(loaded_tree, loaded, tree_schema(),
+                                                     translate.key_of)
             if strict_translations:
                 result.errors += [replace(w, severity="error") for w in warned]
             else:

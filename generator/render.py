@@ -1,20 +1,32 @@
 """Render the tree into site pages through the Jinja templates in templates/.
 
 Renderer(site, lang).pages() returns {path inside the docs folder: Page}; the mkdocs
-adapter adds them as virtual files. Plain text is escaped, contributor Markdown is rendered
-by markup.to_html (sanitised); templates never see raw contributor HTML.
+adapter adds them as virtual files.
+
+Contributor text never enters the Markdown that mkdocs renders. A page's Markdown holds
+our own structure (headings and words from the locale, links between our pages, which
+`mkdocs build --strict` checks); each piece of contributor text is turned into HTML
+once, for its kind (markup.text_html for plain text, markup.to_html for Markdown,
+an escaped attribute for a link), kept in the page's `slots`, and stands in the
+Markdown as an opaque token (`phslot3x`: letters and digits, which no Markdown rule
+reads). The adapter swaps the tokens for the HTML after mkdocs has rendered the page,
+in one pass, so no slot's HTML is read again. The page's title and description are
+plain text, given to the adapter apart from the Markdown (never front matter).
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from pymdownx.slugs import slugify
 
 from . import drawing, markup, translate
 from .i18n import Locale, locale
@@ -23,6 +35,9 @@ from .pipeline import SiteData
 from .tools import pages as tool_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A slot's token; a block's (b) stands alone in a paragraph, which goes with it.
+SLOT_TOKEN = re.compile(r"<p>phslot([0-9]+)b</p>|phslot([0-9]+)[bx]")
+_slug = slugify(case="lower")  # the toc extension's (mkdocs_adapter.on_config)
 
 
 @lru_cache(maxsize=None)
@@ -36,8 +51,6 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markup.markdown_escape
-    # A JSON string is a valid YAML string: safe for front matter whatever it holds.
-    env.filters["yamlstr"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
     # tojson writes the tools' data into <script type="application/json">: Jinja escapes
     # <, >, & and ' as \u003c..., so no text can end the element.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":"),
@@ -54,12 +67,30 @@ def _to_html(text: str, inline: bool) -> Markup:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its Markdown, and the data file and line a contributor edits
-    to change it (edit links)."""
+    """A generated page: its Markdown, the HTML of its slots (see above), its title
+    and description as plain text, and the data file and line a contributor edits to
+    change it (edit links)."""
 
     markdown: str
     source: str
     line: int = 0
+    title: str = ""
+    description: str = ""
+    slots: tuple[str, ...] = field(default=(), repr=False)
+
+    def fill(self, rendered: str) -> str:
+        """rendered (HTML mkdocs made from markdown, or a TOC title) with every token
+        replaced by its slot's HTML."""
+        return fill_slots(rendered, self.slots)
+
+
+def fill_slots(rendered: str, slots: tuple[str, ...]) -> str:
+    if not slots:
+        return rendered
+    def replace(found: re.Match) -> str:
+        index = int(found.group(1) or found.group(2))
+        return slots[index] if index < len(slots) else found.group()
+    return SLOT_TOKEN.sub(replace, rendered)
 
 
 class Renderer:
@@ -72,16 +103,24 @@ class Renderer:
         self.locale: Locale = locale(lang)
         # (data file, line) -> the address where a contributor edits it (the adapter's)
         self.edit_link = edit_link or (lambda path, line: None)
+        self._slots: list[str] = []
 
-    def html(self, text: str | None, inline: bool = False) -> Markup:
-        if not text:
-            return Markup("")
-        filled = markup.fill_facts(text, lambda name: self.locale.fact_text(self.tree.facts[name]))
-        return self.mark_untranslated(text, _to_html(filled, inline), inline)
+    # --- contributor text, one function per kind; each returns a slot's token -------
 
-    def plain(self, text: str) -> Markup:
-        """Plain text (a title, an answer) for HTML, marked if left in English."""
-        return self.mark_untranslated(text, escape(text), inline=True)
+    def slot(self, fragment: Markup | str, block: bool = False) -> Markup:
+        """Keep fragment (HTML, already safe) for after mkdocs; its token stands in.
+        block: the fragment is a block of its own (a paragraph of just the token)."""
+        self._slots.append(str(fragment))
+        return Markup(f"phslot{len(self._slots) - 1}{'b' if block else 'x'}")
+
+    def text(self, text: str | None) -> Markup:
+        """Plain text, escaped once (and marked if left in English)."""
+        return self.slot(self.marked(text or ""))
+
+    def marked(self, text: str) -> Markup:
+        """Plain text as HTML, for an HTML template (steps.html.j2): escaped once, and
+        marked if left in English."""
+        return self.mark_untranslated(text, markup.text_html(text), inline=True)
 
     def mark_untranslated(self, text: str, rendered: Markup, inline: bool) -> Markup:
         """The one place a text shown in English on a translated page is marked: it
@@ -89,15 +128,63 @@ class Renderer:
         if text not in self.tree.fallbacks:
             return rendered
         tag = "span" if inline else "div"
-        note = escape(self.locale.t("untranslated_note"))
+        note = markup.text_html(self.locale.t("untranslated_note"))
         return Markup(f'<{tag} lang="en" class="untranslated">{rendered}</{tag}>'
                       f' <small class="untranslated-note">{note}</small>')
 
+    def block(self, fragment: Markup) -> Markup:
+        return self.slot(fragment, block=True)
+
+    def link(self, title: str, url: str | None) -> Markup:
+        """A source: its title, linked to its (checked) https address when it has one."""
+        if not url:
+            return self.text(title)
+        return self.slot(Markup('<a href="{}" rel="noopener">{}</a>').format(url, title))
+
+    def plain(self, text: str | None) -> str:
+        """Contributor Markdown as the plain text a reader sees (for descriptions)."""
+        return html_lib.unescape(re.sub(r"<[^>]*>", "", str(self._html(text, inline=True))))
+
+    def html(self, text: str | None, inline: bool = False) -> Markup:
+        """Contributor Markdown as sanitised HTML (marked if left in English)."""
+        if not text:
+            return Markup("")
+        return self.mark_untranslated(text, self._html(text, inline), inline)
+
+    def _html(self, text: str | None, inline: bool) -> Markup:
+        if not text:
+            return Markup("")
+        return _to_html(markup.fill_facts(
+            text, lambda name: self.locale.fact_text(self.tree.facts[name])), inline)
+
     def render(self, template: str, **context) -> str:
         return environment().get_template(template).render(
-            tree=self.tree, t=self.locale.t, html=self.html, plain=self.plain,
-            locale=self.locale,
-            fact_text=self.locale.fact_text, **context)
+            tree=self.tree, t=self.locale.t, html=self.html, locale=self.locale,
+            fact_text=self.locale.fact_text, text=self.text, slot=self.slot,
+            link=self.link, block=self.block, marked=self.marked, **context)
+
+    def page(self, template: str, title: str, source: str, line: int = 0,
+             description: str = "", **context) -> Page:
+        """One page from a Markdown template, with its own slots."""
+        self._slots = []
+        markdown_text = self.render(template, **context)
+        page = Page(markdown_text, source, line, title, description, tuple(self._slots))
+        self._slots = []
+        return page
+
+    def heading_ids(self, headings: list[str], taken: set[str]) -> list[str]:
+        """Ids for headings whose text is a slot (the toc extension would slug the
+        token): the toc extension's slugs of the text, unique on the page."""
+        ids = []
+        for index, heading in enumerate(headings):
+            base = _slug(heading, "-") or f"section-{index + 1}"
+            unique, n = base, 0
+            while unique in taken:
+                n += 1
+                unique = f"{base}_{n}"
+            taken.add(unique)
+            ids.append(unique)
+        return ids
 
     def steps_html(self, guide_base: str, full_advice_base: str | None = None) -> str:
         """The questionnaire's steps: shared by the site's page and the embed (which
@@ -109,43 +196,40 @@ class Renderer:
                            tools_base=guide_base.rsplit("guides/", 1)[0] + "tools/")
 
     def pages(self) -> dict[str, Page]:
-        tree, tree_file = self.tree, self.tree.path
+        tree, tree_file, t = self.tree, self.tree.path, self.locale.t
         start_line = tree.nodes[tree.start].line
         pages = {
-            "questionnaire.md": Page(self.render(
-                "questionnaire.md.j2",
-                steps=Markup(self.steps_html("../guides/"))), tree_file, start_line),
-            "guides/index.md": Page(self.render("guides_index.md.j2"), tree_file),
-            "facts.md": Page(self.render("facts.md.j2", used_in=fact_usage(tree)), tree_file),
-            "map.md": Page(self.map_page(), tree_file, start_line),
+            "questionnaire.md": self.page(
+                "questionnaire.md.j2", t("questionnaire_title"), tree_file, start_line,
+                steps=Markup(self.steps_html("../guides/"))),
+            "guides/index.md": self.page("guides_index.md.j2", t("guides_title"), tree_file),
+            "facts.md": self.page("facts.md.j2", t("facts_title"), tree_file,
+                                  used_in=fact_usage(tree)),
+            "map.md": self.map_page(),
             # The questionnaire alone, for other sites' iframes (site_overrides/embed.html).
-            "embed.md": Page(self.render("embed.md.j2", steps=Markup(self.steps_html(
-                "../guides/", full_advice_base="../questionnaire/"))), tree_file, start_line),
+            "embed.md": self.page(
+                "embed.md.j2", f"{t('questionnaire_title')} - {t('site_name')}", tree_file,
+                start_line, steps=Markup(self.steps_html(
+                    "../guides/", full_advice_base="../questionnaire/"))),
             # The embed's outcomes' "what to do now", fetched once on reaching one.
             "embed/outcomes.json": Page(self.embed_steps(), tree_file),
         }
         for slug, guide in tree.guides.items():
-            pages[f"guides/{slug}.md"] = Page(self.render(
-                "guide.md.j2", guide=guide, outcomes=tree.outcomes_for_guide(slug),
-                related=[tree.guides[s] for s in tree.related_guides(slug)]),
-                tree_file, guide.line)
-        tools_file = self.site.tools.path
-        pages.update((uri, Page(text, tools_file))
-                     for uri, text in tool_pages.pages(self).items())
+            pages[f"guides/{slug}.md"] = self.page(
+                "guide.md.j2", guide.title, tree_file, guide.line,
+                description=self.plain(guide.summary), guide=guide,
+                outcomes=tree.outcomes_for_guide(slug),
+                related=[tree.guides[s] for s in tree.related_guides(slug)],
+                heading_ids=self.heading_ids(
+                    [guide.title, *(s.heading for s in guide.sections)],
+                    {_slug(t(key), "-") for key in ("guide_outcomes", "related_guides",
+                                                     "sources")}))
+        pages.update(tool_pages.pages(self))
         if self.locale.lang in self.site.translations:
-            pages["translation-status.md"] = Page(self.translation_status(), tree_file)
+            pages["translation-status.md"] = self.translation_status()
         return pages
 
-    def embed_steps(self) -> str:
-        """{outcome id: its steps as <li> items}, as JSON: what the embed's outcomes
-        load on reaching one (site_overrides/assets/javascripts/embed.js). The same
-        sanitised HTML as the site's page (html()), written as JSON strings."""
-        steps = {node.id: "".join(Markup("<li>{}</li>").format(self.html(step, inline=True))
-                                  for step in node.steps)
-                 for node in self.tree.outcomes()}
-        return json.dumps(steps, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-    def translation_status(self) -> str:
+    def translation_status(self) -> Page:
         """Where each text of this language stands, linked to the line to edit (a
         missing text: the file, where `make translations` adds it)."""
         groups: dict[str, list[dict]] = {"stale": [], "todo": [], "missing": [],
@@ -158,20 +242,53 @@ class Renderer:
                 "english": english if len(english) <= 80 else english[:79] + "…",
                 "where": f"{path}:{item.line}" if item.line else path,
                 "link": self.edit_link(path, item.line) or "#"})
-        return self.render("translation_status.md.j2", groups=groups)
+        return self.page("translation_status.md.j2", self.locale.t("status_title"), path,
+                         groups=groups)
 
-    def map_page(self) -> str:
+    def embed_steps(self) -> str:
+        """{outcome id: its steps as <li> items}, as JSON: what the embed's outcomes
+        load on reaching one (site_overrides/assets/javascripts/embed.js). The same
+        sanitised HTML as the site's page (html()), written as JSON strings."""
+        steps = {node.id: "".join(Markup("<li>{}</li>").format(self.html(step, inline=True))
+                                  for step in node.steps)
+                 for node in self.tree.outcomes()}
+        return json.dumps(steps, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    def map_page(self) -> Page:
         """The map of the tree: a picture laid out at build time and a nested list."""
-        questions = sum(1 for _ in self.tree.questions())
-        return self.render("map.md.j2", layout=drawing.layout(self.tree),
-                           items=drawing.outline(self.tree),
-                           box_width=drawing.BOX_WIDTH, box_height=drawing.BOX_HEIGHT,
-                           counts={"questions": questions,
-                                   "outcomes": len(self.tree.nodes) - questions})
+        tree = self.tree
+        questions = sum(1 for _ in tree.questions())
+        picture = self.render("map.html.j2", layout=drawing.layout(tree),
+                              box_width=drawing.BOX_WIDTH, box_height=drawing.BOX_HEIGHT)
+        return self.page("map.md.j2", self.locale.t("map_title"), tree.path,
+                         tree.nodes[tree.start].line, picture=Markup(picture),
+                         outline=self.outline_html(drawing.outline(tree)),
+                         counts={"questions": questions,
+                                 "outcomes": len(tree.nodes) - questions})
 
-    def guide_list(self, base: str) -> str:
-        """Markdown list of every guide, for hand-written pages (the home page)."""
-        return self.render("guide_list.md.j2", base=base)
+    def outline_html(self, items) -> Markup:
+        """The map's nested list as HTML, written in one loop (no recursion: a chain
+        of any length the validator accepts renders)."""
+        t, out, depth = self.locale.t, [], -1
+        for item in items:
+            if item.depth > depth:
+                out.append("<ul>" * (item.depth - depth))
+            else:
+                out.append("</li></ul>" * (depth - item.depth) + "</li>")
+            depth = item.depth
+            answer = (Markup("{} → ").format(item.answer) if item.answer else "")
+            after = (f" {t('map_shown_above')}" if item.repeated else
+                     f" ({t('map_key_outcome')})" if item.node.kind == "outcome" else "")
+            out.append(Markup('<li>{}<a href="../questionnaire/#{}">{}</a>{}').format(
+                answer, item.node.id, item.node.title, after))
+        out.append("</li></ul>" * (depth + 1))
+        return Markup("".join(out))
+
+    def guide_list(self, base: str) -> tuple[str, tuple[str, ...]]:
+        """Markdown list of every guide, with its slots, for hand-written pages (the
+        home page)."""
+        page = self.page("guide_list.md.j2", "", "", base=base)
+        return page.markdown, page.slots
 
 
 def node_texts(tree: Tree) -> Iterator[tuple[str, str]]:

@@ -36,9 +36,26 @@ def load_schema(path: Path) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+def _whole_pattern(validator, pattern: str, instance: Any, schema: dict):
+    """`pattern` as JSON Schema (ECMA-262) means it: `$` is the end of the text. Python's
+    re.search lets `$` match before a final line break, so "id\n" would pass `^[a-z]+$`."""
+    if isinstance(instance, str) and not re.search(_ecma_end(pattern), instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=None)
+def _ecma_end(pattern: str) -> str:
+    # Our schemas use `$` only as an anchor (never escaped or inside a class).
+    return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator,
+                                          {"pattern": _whole_pattern})
+
+
 @lru_cache(maxsize=None)
 def _validator(path: Path) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(load_schema(path))
+    return _Validator(load_schema(path))
 
 
 def schema_problems(loaded: Loaded, schema_path: Path, describe: Describe) -> list[Problem]:

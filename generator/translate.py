@@ -89,6 +89,13 @@ def _is_source(location: Location) -> bool:
     return False
 
 
+def key_of(location: Location, text: str) -> Location | None:
+    """Where the translation file keeps the text at location in the tree, or None."""
+    if _is_text(location):
+        return location
+    return ("sources", text) if _is_source(location) else None
+
+
 def units(tree: Loaded) -> list[Unit]:
     """Every reader-facing text of the tree, in file order; each source name once."""
     found, sources = [], set()

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import graph, markup
+from . import graph, kinds, markup
 from .errors import Problem
 from .loader import Loaded, Location, texts
 from .schema_check import (CONSEQUENCE, IN_PLACE, did_you_mean, load_schema, rank,
@@ -37,6 +37,7 @@ def validate(loaded: Loaded, today: date) -> tuple[list[Problem], list[Problem]]
     today: the date facts' ages are counted to (passed in, so a test's result does not
     change with the calendar)."""
     errors = schema_problems(loaded, SCHEMA_PATH, describe)
+    errors += kinds.check(loaded, schema())
     errors += _RuleCheck(loaded).run()
     warnings = list(_warnings(loaded, today))
     return _dedupe(errors), _dedupe(warnings)

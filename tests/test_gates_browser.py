@@ -1,7 +1,8 @@
 """Gates in headless Chromium, for every page of the built site (found by walking it):
 axe-core finds no violation, nothing is requested from any host but the local server,
 no cookie, web storage or IndexedDB entry is set and no cache but the service worker's
-own, and the console shows no error.
+own, the console shows no error, and the page's Content-Security-Policy
+(generator/csp.py) reports no violation.
 
 One browser page visits every built page once (that keeps the suite fast); what each
 visit saw is recorded, and each gate below asserts on its own part of the record."""
@@ -36,6 +37,7 @@ class Visit:
     foreign_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     storage: list = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -44,8 +46,17 @@ class SiteVisit:
     cookies: list[dict]
 
 
+# Records every Content-Security-Policy violation a page reports, from its first byte.
+RECORD_CSP = """window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.effectiveDirective + " blocked " + (e.blockedURI || "inline")
+    + " " + (e.sample || ""));
+});"""
+
+
 def visit_every_page(browser, site_url, site_dir, axe_options=EVERY_RULE, **context_options) -> SiteVisit:
     context = browser.new_context(**context_options)
+    context.add_init_script(RECORD_CSP)
     page = context.new_page()
     axe = Axe()
     current = Visit()
@@ -63,6 +74,7 @@ def visit_every_page(browser, site_url, site_dir, axe_options=EVERY_RULE, **cont
                 f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
                 for v in axe.run(page, options=axe_options).response["violations"]]
             current.storage = page.evaluate(STORAGE)
+            current.csp_violations = page.evaluate("window.__cspViolations")
         # A request or error coming late (the search index) counts for the page after;
         # the last page's are waited for here.
         page.wait_for_load_state("networkidle")
@@ -104,3 +116,10 @@ def test_no_page_sets_a_cookie_or_stores_anything(site_visit):
 def test_no_page_logs_a_console_error(site_visit):
     assert {path: v.console_errors for path, v in site_visit.visits.items()
             if v.console_errors} == {}
+
+
+def test_no_page_violates_its_content_security_policy(site_visit):
+    """Every script, style, frame and request the site itself makes is allowed by the
+    policy in its own <meta> (issue 10): the policy blocks only injected code."""
+    assert {path: v.csp_violations for path, v in site_visit.visits.items()
+            if v.csp_violations} == {}

@@ -52,13 +52,16 @@ def problems(path: str) -> list[str]:
      "    step: no-such-step\n      source: parcel-help domain notes\n",
      "node 'no-such-step' is not in decision_tree.yaml"),
     ("      letters: [U]", "      letters: [U, R]", "letter R is already in service 'tracked'"),
-    ('    pattern: "YT[0-9]{16}"', '    pattern: "YT\\\\d{16}"', "may use only A-Z"),
-    ('    pattern: "YT[0-9]{16}"', '    pattern: "YT[0-9]{15}"', "does not match the pattern"),
-    ('    pattern: "YT[0-9]{16}"', '    pattern: "YT[0-9{16}"', "not a valid regular expression"),
+    ("format: [{text: YT}, {digits: 16}]", 'format: [{regex: "(A|A)+B"}]',
+     "give one of: text: LP, digits: 16, digits: [12, 16], letters: 2"),
+    ("format: [{text: YT}, {digits: 16}]", "format: [{text: YT}, {digits: 15}]",
+     "does not have the carrier's format"),
+    ("format: [{text: YT}, {digits: 16}]", "format: [{text: YT}, {digits: [16, 12]}]",
+     "has its fewest above its most"),
     ("  - fact: escalation_days", "  - fact: no_such_fact", "fact 'no_such_fact' is not"),
     ("  - fact: escalation_days", "  - fact: untracked_lost_months", "counts months"),
     ("Hello. I have not received my order {order}.", "Hello. I have not received my order {orderr}.",
-     "unknown placeholder {orderr}"),
+     "unknown slot {orderr}; the slots are {order}, {tracking}, {date}"),
     ("The parcel was empty.", "The parcel was “empty”.", "may be garbled by a translator"),
     ("    direction: before", "    direction: earlier", "must be one of: before, after"),
     ("    example: LP00123456789012", "    example: lp001", "'example' 'lp001' is not valid"),
@@ -106,7 +109,7 @@ def test_another_tree_gets_the_projects_tools_without_dead_links():
     pages = renderer.pages()
     assert {"tools/index.md", "tools/tracking.md", "tools/deadlines.md",
             "tools/message.md"} <= set(pages)
-    pages = {uri: page.markdown for uri, page in pages.items()}
+    pages = {uri: page.fill(page.markdown) for uri, page in pages.items()}  # slots in place
     assert set(offers(renderer)) <= set(tree.nodes)
     for node_id in ("fake-number-time-left", "tracking-shows"):
         assert node_id not in tree.nodes and f"#{node_id}" not in pages["tools/tracking.md"]
@@ -160,6 +163,14 @@ def test_a_message_without_its_russian_meaning_is_named_at_its_text(tmp_path):
 
 
 def test_a_meaning_with_other_slots_than_its_text_is_refused(tmp_path):
-    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{orderr}"))
+    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{date}"))
     assert f"{path}:{line + 1}:11: the ru meaning of message 'not-received' must have the same " \
         "slots as its text: {date}, {order}, {tracking}" in problems(path)
+
+
+def test_an_unknown_slot_in_a_meaning_is_refused_where_it_stands(tmp_path):
+    """A meaning is a template like its text (tools.schema.json x-kind): the slot is
+    pointed at on its own line and column."""
+    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{orderr}"))
+    assert f"{path}:{line + 2}:50: unknown slot {{orderr}}; the slots are {{order}}, " \
+        "{tracking}, {date}" in problems(path)

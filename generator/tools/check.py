@@ -1,6 +1,7 @@
 """Check tools.yaml: its schema (with its own words: tools.schema.json), then what a
-schema cannot say: node ids and fact names that must exist in the tree, letters
-claimed twice, carrier formats against their examples, message placeholders."""
+schema cannot say: each field's kind (kinds.py: links, message slots), node ids and
+fact names that must exist in the tree, letters claimed twice, carrier formats against
+their examples."""
 
 from __future__ import annotations
 
@@ -8,19 +9,17 @@ import re
 from pathlib import Path
 from typing import Iterator
 
+from .. import kinds
 from ..errors import Problem
 from ..loader import Loaded, Location, walk
+from ..markup import SLOT
 from ..model import Tree
-from ..schema_check import schema_problems
+from ..schema_check import load_schema, schema_problems
 from ..translate import LANGUAGES
+from . import formats
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "tools.schema.json"
 
-PLACEHOLDERS = {"order", "tracking", "date"}
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-# Carrier patterns run in Python here and in JavaScript in the browser: allow only
-# the syntax both read the same way.
-PORTABLE_PATTERN = re.compile(r"[A-Z0-9\[\]{},\-|()?+*]+")
 S10_SHAPE = re.compile(r"[A-Z]{2}[0-9]{9}[A-Z]{2}")
 DAY_UNITS = {"days", "working_days"}
 
@@ -29,6 +28,7 @@ def check(loaded: Loaded, tree: Tree | None) -> list[Problem]:
     """Every problem in tools.yaml; the tree's node ids and facts are checked unless
     tree is None (a test tree borrowing the project's tools.yaml)."""
     problems = schema_problems(loaded, SCHEMA_PATH, describe)
+    problems += kinds.check(loaded, load_schema(SCHEMA_PATH))
     if not problems:
         problems = [*_node_problems(loaded, tree), *_letter_problems(loaded),
                     *_carrier_problems(loaded), *_deadline_problems(loaded, tree),
@@ -49,21 +49,6 @@ def describe(location: Location) -> str:
         else:
             words.append(f"field '{part}'")
     return " ".join(words)
-
-
-def _in_text(loaded: Loaded, location: tuple, offset: int, message: str) -> Problem:
-    """A problem at a character of a text; inside a block (|) at its own line."""
-    lines = loaded.text.splitlines()
-    line, column = loaded.where(location)
-    text = loaded.data
-    for key in location:
-        text = text[key]
-    if lines[line - 1][column - 1:column] == "|":
-        before = text[:offset]
-        line += 1 + before.count("\n")
-        indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
-        column = indent + 1 + len(before.rsplit("\n", 1)[-1])
-    return Problem(line, column, message, loaded.path)
 
 
 def _node_ids(data: dict) -> Iterator[tuple[Location, str]]:
@@ -103,7 +88,7 @@ def _letter_problems(loaded: Loaded) -> Iterator[Problem]:
 
 def _carrier_problems(loaded: Loaded) -> Iterator[Problem]:
     for i, carrier in enumerate(loaded.data["tracking"]["carriers"]):
-        yield from _pattern_problems(loaded, ("tracking", "carriers", i), carrier)
+        yield from _format_problems(loaded, ("tracking", "carriers", i), carrier)
 
 
 def _deadline_problems(loaded: Loaded, tree: Tree | None) -> Iterator[Problem]:
@@ -126,14 +111,9 @@ def _message_problems(loaded: Loaded) -> Iterator[Problem]:
             yield loaded.problem(where + ("id",), f"message id '{message['id']}' is used twice")
         seen.add(message["id"])
         text = message["text"]
-        for found in PLACEHOLDER.finditer(text):
-            if found.group(1) not in PLACEHOLDERS:
-                yield _in_text(loaded, where + ("text",), found.start(),
-                               f"unknown placeholder {found.group()}; use "
-                               + ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS)))
         odd = re.search(r"[^\n -~]", text)
         if odd:
-            yield _in_text(loaded, where + ("text",), odd.start(),
+            yield kinds.text_problem(loaded, where + ("text",), odd.start(),
                            f"character {odd.group()!r} (U+{ord(odd.group()):04X}) may be "
                            "garbled by a translator; messages use plain ASCII only")
         yield from _meaning_problems(loaded, where, message)
@@ -142,13 +122,13 @@ def _message_problems(loaded: Loaded) -> Iterator[Problem]:
 def _meaning_problems(loaded: Loaded, where, message: dict) -> Iterator[Problem]:
     """Each site language shows what the English message means, with the same slots,
     so a reader who does not read English knows what they send."""
-    slots = sorted(set(PLACEHOLDER.findall(message["text"])))
+    slots = sorted(set(SLOT.findall(message["text"])))
     meaning = message.get("meaning") or {}
     for lang in LANGUAGES:
         if not meaning.get(lang):
             yield loaded.problem(where + ("text",), f"message '{message['id']}' has no {lang} "
                                                    f"meaning: add `meaning: {{{lang}: ...}}`")
-        elif sorted(set(PLACEHOLDER.findall(meaning[lang]))) != slots:
+        elif sorted(set(SLOT.findall(meaning[lang]))) != slots:
             yield loaded.problem(where + ("meaning", lang),
                                  f"the {lang} meaning of message '{message['id']}' must have "
                                  "the same slots as its text: "
@@ -165,23 +145,14 @@ def _missing_translations(loaded: Loaded) -> Iterator[Problem]:
                                                           "beside `en:` (the site is built in both)")
 
 
-def _pattern_problems(loaded: Loaded, where: tuple, carrier: dict) -> Iterator[Problem]:
-    pattern = carrier["pattern"]
-    if not PORTABLE_PATTERN.fullmatch(pattern):
-        yield loaded.problem(where + ("pattern",), "a pattern may use only A-Z, 0-9 and "
-                             "[ ] { } , - | ( ) ? + * (it must read the same in JavaScript)")
-        return
-    try:
-        compiled = re.compile(pattern)
-    except re.error as exc:
-        yield loaded.problem(where + ("pattern",), f"pattern is not a valid regular expression: "
-                             f"{exc.msg}")
-        return
-    if not compiled.fullmatch(carrier["example"]):
+def _format_problems(loaded: Loaded, where: tuple, carrier: dict) -> Iterator[Problem]:
+    parts = carrier["format"]
+    wrong_way = formats.range_problem(parts)
+    if wrong_way:
+        yield loaded.problem(where + ("format",), wrong_way)
+    elif not formats.match(parts, carrier["example"]):
         yield loaded.problem(where + ("example",), f"example {carrier['example']} does not "
-                             f"match the pattern {pattern}")
+                             "have the carrier's format")
     elif S10_SHAPE.fullmatch(carrier["example"]):
         yield loaded.problem(where + ("example",), "example has the shape of a postal (S10) "
-                             "number; a carrier pattern must not claim those")
-
-
+                             "number; a carrier format must not claim those")

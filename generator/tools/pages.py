@@ -13,8 +13,10 @@ from typing import Any
 
 from babel import Locale as BabelLocale
 
+from ..markup import fill_slots
 from . import BY_NAME, TOOLS
-from .check import DAY_UNITS
+from ..schema_check import load_schema
+from .check import DAY_UNITS, SCHEMA_PATH
 
 # ISO 3166 codes that name no country (user-assigned, groupings): shown as the code.
 NOT_COUNTRIES = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN")
@@ -89,7 +91,7 @@ def tracking_data(renderer) -> dict:
         family: {"letters": s["letters"], "meaning": localized(s["meaning"], lang),
                  "step": step_link(renderer, s["step"])}
         for family, s in tracking["services"].items()}
-    carriers = [{"name": c["name"], "pattern": c["pattern"],
+    carriers = [{"name": c["name"], "format": c["format"],
                  "meaning": localized(c["meaning"], lang),
                  "trackAt": localized(c["track_at"], lang), "step": step_link(renderer, c["step"])}
                 for c in tracking["carriers"]]
@@ -111,7 +113,8 @@ def deadline_rows(renderer) -> list[dict]:
                      "days": fact.max if fact.max is not None else fact.value,
                      "working": fact.unit == "working_days",
                      "label": localized(d["label"], lang),
-                     "rule": localized(d["rule"], lang).format(fact=renderer.locale.fact_text(fact)),
+                     "rule": fill_slots(localized(d["rule"], lang),
+                                        {"fact": renderer.locale.fact_text(fact)}),
                      "source": _source(renderer, fact)})
     return rows
 
@@ -130,7 +133,13 @@ def message_data(renderer) -> dict:
                  "meaning": (m.get("meaning") or {}).get(lang)}
                 for m in renderer.site.tools.messages]
     return {"strings": _strings(renderer, "dispute-message"), "messages": messages,
-            "replacements": renderer.site.tools.replacements}
+            "replacements": renderer.site.tools.replacements, "slots": message_slots()}
+
+
+def message_slots() -> list[str]:
+    """The slots a message may use: the schema's list, which the build checks too."""
+    text = load_schema(SCHEMA_PATH)["properties"]["messages"]["items"]["properties"]["text"]
+    return text["x-slots"]
 
 
 # Each tool's page: its template (tool_PAGE.md.j2) gets its script's data and what
@@ -145,12 +154,16 @@ def _page_context(renderer, tool) -> dict:
     return {"data": messages, "messages": messages["messages"]}
 
 
-def pages(renderer) -> dict[str, str]:
-    """The tools' pages, {src_uri: markdown}."""
+def pages(renderer) -> dict:
+    """The tools' pages, {src_uri: render.Page}."""
     if not available(renderer):
         return {}
-    found = {"tools/index.md": renderer.render("tools_index.md.j2", tools=TOOLS)}
+    t, source = renderer.locale.t, renderer.site.tools.path
+    found = {"tools/index.md": renderer.page("tools_index.md.j2", t("tools_title"), source,
+                                             tools=TOOLS)}
     for tool in TOOLS:
-        found[f"tools/{tool.page}.md"] = renderer.render(
-            f"tool_{tool.page}.md.j2", tool=tool, **_page_context(renderer, tool))
+        words = f"tools_{tool.words}_"
+        found[f"tools/{tool.page}.md"] = renderer.page(
+            f"tool_{tool.page}.md.j2", t(words + "title"), source,
+            description=t(words + "summary"), tool=tool, **_page_context(renderer, tool))
     return found

@@ -9,16 +9,20 @@
 (function () {
   "use strict";
 
+  var MIN_HEIGHT = 100, MAX_HEIGHT = 100000;  // CSS pixels
+
   function frames() {
     return Array.prototype.slice.call(document.querySelectorAll("iframe[data-parcel-help]"));
   }
 
   window.addEventListener("message", function (event) {
     var data = event.data;
+    // A step is never shorter than MIN_HEIGHT: a smaller figure (0, 1e-300) would
+    // collapse the frame out of sight, so it is ignored like any other odd message.
     if (!data || data.type !== "parcel-help:height" || typeof data.height !== "number" ||
-        !(data.height > 0 && data.height < 100000)) return;
+        !(data.height >= MIN_HEIGHT && data.height <= MAX_HEIGHT)) return;
     frames().forEach(function (frame) {
-      if (frame.contentWindow === event.source) frame.style.height = data.height + "px";
+      if (frame.contentWindow === event.source) frame.style.height = Math.ceil(data.height) + "px";
     });
   });
 

@@ -36,7 +36,8 @@
      theme's search links to headings). null: not ours (e.g. the skip link). */
   function resolve(hash) {
     var id = "";
-    try { id = decodeURIComponent((hash || "").replace(/^#/, "")); } catch (e) { id = ""; }
+    // A fragment that is not valid percent-encoding (#%) names no step: the notice says so.
+    try { id = decodeURIComponent((hash || "").replace(/^#/, "")); } catch (e) { return { step: start, known: false }; }
     if (!id) return { step: start, known: true };
     if (steps.hasOwnProperty(id)) return { step: steps[id], known: true };
     var element = document.getElementById(id);

@@ -1,7 +1,7 @@
 /*
  * Deadline calculator. The rules (facts from the tree: figures, labels, sources) come
  * from the page's <script type="application/json" class="tool-data">. Dates are
- * calendar days held as {y, m, d} and moved with Date.UTC, so month ends, 29 February
+ * calendar days held as {y, m, d} and moved in UTC (years 1 to 9999), so month ends, 29 February
  * and daylight-saving changes never shift a day. Only "days and hours left" needs the
  * clock: that moment is turned into a date in the reader's own time zone.
  * "Add to calendar" builds an RFC 5545 file in the browser (Blob); nothing is sent.
@@ -26,8 +26,15 @@
     var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
     if (!match) return null;
     var day = { y: +match[1], m: +match[2], d: +match[3] };
-    var check = fromUTC(Date.UTC(day.y, day.m - 1, day.d));
+    var check = fromUTC(utc(day.y, day.m - 1, day.d));
     return check.y === day.y && check.m === day.m && check.d === day.d ? day : null;
+  }
+
+  /* Date.UTC reads years 0 to 99 as 1900 to 1999; setUTCFullYear takes them as given. */
+  function utc(y, monthIndex, d) {
+    var date = new Date(0);
+    date.setUTCFullYear(y, monthIndex, d);
+    return date.getTime();
   }
 
   function fromUTC(ms) {
@@ -36,11 +43,11 @@
   }
 
   function addDays(day, n) {
-    return fromUTC(Date.UTC(day.y, day.m - 1, day.d + n));
+    return fromUTC(utc(day.y, day.m - 1, day.d + n));
   }
 
   function weekday(day) {  // 0 = Sunday
-    return new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay();
+    return new Date(utc(day.y, day.m - 1, day.d)).getUTCDay();
   }
 
   /* n working days (Monday to Friday) forwards, or backwards when sign is -1. */
@@ -195,12 +202,17 @@
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//parcel-help//deadlines//EN",
                  "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     shown.forEach(function (entry, index) {
+      if (entry.day.y > 9999) return;  // past the calendar format's last year
       var start = iso(entry.day).replace(/-/g, "");
+      var end = addDays(entry.day, 1);
       lines.push("BEGIN:VEVENT",
         "UID:" + start + "-" + index + "@" + data.uidHost,
         "DTSTAMP:" + now,
-        "DTSTART;VALUE=DATE:" + start,
-        "DTEND;VALUE=DATE:" + iso(addDays(entry.day, 1)).replace(/-/g, ""),
+        "DTSTART;VALUE=DATE:" + start);
+      // The day after 9999-12-31 has no DATE form; without DTEND an all-day event
+      // lasts one day anyway (RFC 5545, 3.6.1).
+      if (end.y <= 9999) lines.push("DTEND;VALUE=DATE:" + iso(end).replace(/-/g, ""));
+      lines.push(
         "SUMMARY:" + escapeText(entry.label),
         "DESCRIPTION:" + escapeText([entry.rule, entry.source].filter(Boolean).join("\n")),
         "TRANSP:TRANSPARENT",

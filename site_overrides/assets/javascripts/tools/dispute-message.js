@@ -33,9 +33,11 @@
       tracking: fields.tracking.value.trim() || text.missing_tracking,
       date: fields.date.value || text.missing_date  // ISO: no month names to translate
     };
+    // The slots are tools.schema.json's list (data.slots), as the build checked them;
+    // one pass, so a value is never read as a slot itself.
     function fill(template) {
-      return template.replace(/\{(order|tracking|date)\}/g, function (all, name) {
-        return values[name];
+      return template.replace(/\{([a-z_]+)\}/g, function (all, name) {
+        return data.slots.indexOf(name) !== -1 && values.hasOwnProperty(name) ? values[name] : all;
       });
     }
     message.value = fill(chosen.text);
@@ -97,7 +99,9 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
   // A link to #SITUATION (from a questionnaire step) picks that situation.
-  var wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
+  // A malformed fragment (#%) is no situation, not an error that keeps the form hidden.
+  var wanted = "";
+  try { wanted = decodeURIComponent(location.hash.replace(/^#/, "")); } catch (e) { wanted = ""; }
   var fromLink = byId.hasOwnProperty(wanted);
   if (fromLink) fields.situation.value = wanted;
   form.hidden = false;

@@ -17,9 +17,36 @@
   var WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7];
   var MAX_LENGTH = 40;  // anything longer is a paste gone wrong, not a number
 
-  var carriers = data.carriers.map(function (carrier) {
-    return { carrier: carrier, pattern: new RegExp("^(?:" + carrier.pattern + ")$") };
-  });
+  var carriers = data.carriers;
+  var CLASSES = {
+    digits: function (ch) { return ch >= "0" && ch <= "9"; },
+    letters: function (ch) { return ch >= "A" && ch <= "Z"; }
+  };
+
+  /* Whether number is exactly the format's parts one after another ([{text: "LP"},
+     {digits: [12, 16]}]). The same algorithm as generator/tools/formats.py: keep the
+     set of positions the parts so far can end at (at most one per character), so the
+     work is linear in the number's length; no regular expression from the data. */
+  function matches(parts, number) {
+    var ends = [0];
+    for (var p = 0; p < parts.length && ends.length; p++) {
+      var part = parts[p], next = {};
+      ends.forEach(function (at) {
+        if (typeof part.text === "string") {
+          if (number.substr(at, part.text.length) === part.text) next[at + part.text.length] = true;
+          return;
+        }
+        var kind = part.digits !== undefined ? "digits" : "letters";
+        var count = part[kind], fewest = count, most = count;
+        if (Array.isArray(count)) { fewest = count[0]; most = count[1]; }
+        var run = 0;
+        while (run < most && at + run < number.length && CLASSES[kind](number.charAt(at + run))) run++;
+        for (var end = at + fewest; end <= at + run; end++) next[end] = true;
+      });
+      ends = Object.keys(next).map(Number);
+    }
+    return ends.indexOf(number.length) !== -1;
+  }
   var serviceOf = {};
   Object.keys(data.services).forEach(function (family) {
     data.services[family].letters.forEach(function (letter) {
@@ -81,8 +108,8 @@
         fill(text.track_at, { where: data.s10TrackAt })].concat(notes) };
     }
     for (var i = 0; i < carriers.length; i++) {
-      if (carriers[i].pattern.test(number)) {
-        var carrier = carriers[i].carrier;
+      if (matches(carriers[i].format, number)) {
+        var carrier = carriers[i];
         return { verdict: "internal", step: carrier.step, lines: [
           fill(text.internal, { number: number, carrier: carrier.name }),
           carrier.meaning,

@@ -1,0 +1,94 @@
+"""A copy of the site's three data files with some values changed, for tests that
+attack them (test_security.py, test_payloads.py).
+
+Values are set in the loaded data and the files written back as YAML (comments are
+lost; lines move, so a test asks `where()` for the line of what it changed). A changed
+English text gets its translation's fingerprint updated, so only the attack, never a
+stale translation, decides the result.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import loader, translate
+from generator.pipeline import check_site
+from site_data import ROOT, TODAY
+
+TREE, RU, TOOLS = "decision_tree.yaml", "translations/ru.yaml", "tools.yaml"
+ORIGINAL = {name: loader.load_file(ROOT / name).data for name in (TREE, RU, TOOLS)}
+
+
+def set_at(data: Any, location: tuple, value: Any) -> None:
+    for part in location[:-1]:
+        data = data[part]
+    data[location[-1]] = value
+
+
+def get_at(data: Any, location: tuple) -> Any:
+    for part in location:
+        data = data[part]
+    return data
+
+
+class DataCopy:
+    """The three files in a folder: change values, write, check or build."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.data = copy.deepcopy(ORIGINAL)
+
+    def set(self, name: str, location: tuple, value: Any) -> None:
+        set_at(self.data[name], location, value)
+        if name == TREE and isinstance(value, str):
+            try:
+                key = translate.key_of(location, get_at(ORIGINAL[TREE], location))
+            except (KeyError, IndexError, TypeError):
+                return  # a new value: nothing translates it
+            if key is None:
+                return
+            try:  # the current entry; a source name's from the real file
+                entry = get_at(self.data[RU] if key[0] != "sources" else ORIGINAL[RU], key)
+            except (KeyError, IndexError, TypeError):
+                return
+            if not isinstance(entry, dict):
+                return
+            entry = dict(entry, source_hash=translate.fingerprint(
+                value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")))
+            if key[0] == "sources":  # a source name is its own key
+                key = ("sources", value)
+            set_at(self.data[RU], key, entry)
+
+    def write(self) -> Path:
+        # a source name's entry goes with the name: none is left behind (a warning)
+        used = {translate.key_of(at, text) for at, text in loader.texts(self.data[TREE])}
+        sources = self.data[RU]["sources"]
+        for name in [n for n in sources if ("sources", n) not in used]:
+            del sources[name]
+        for name, data in self.data.items():
+            path = self.folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # texts with line breaks as blocks (|), as contributors write them
+            path.write_text(translate.dump(data), encoding="utf-8")
+        return self.folder / TREE
+
+    def check(self):
+        return check_site(self.write(), TODAY)
+
+    def positions(self, name: str) -> loader.Loaded:
+        """Where each value stands in the written file: the loader's own reading,
+        without its checks of the values."""
+        path = self.folder / name
+        positions = loader.Loaded(None, str(path))
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader._NoAliasLoader)
+        loader._Builder(positions).build(root, (), 0)
+        return positions
+
+    def where(self, name: str, location: tuple) -> str:
+        """FILE:LINE:COLUMN of a value in the written file."""
+        line, column = self.positions(name).where(location)
+        return f"{self.folder / name}:{line}:{column}"
