@@ -323,12 +323,17 @@ class ParcelHelpPlugin(BasePlugin):
 
     @event_priority(-100)  # last: every other change to the page is made
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return csp.with_policy(output)
+        """The policy, hashed from the page as built. Not under `mkdocs serve`: the
+        server adds its live-reload script to each page as it sends it, after this, so
+        no hash can name it (and 'unsafe-inline' is ignored beside hashes)."""
+        return output if self.serving else csp.with_policy(output)
 
     @event_priority(-100)
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html) carry the policy too."""
-        return csp.with_policy(output) if template_name.endswith(".html") else output
+        if self.serving or not template_name.endswith(".html"):
+            return output
+        return csp.with_policy(output)
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict:
