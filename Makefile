@@ -40,7 +40,7 @@ java:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 	@command -v java >/dev/null || { echo "java is missing: the HTML validity gate cannot run" >&2; exit 1; }
 
-# --dirty: a save rebuilds only the pages it changes (generator/mkdocs_adapter.py), in
+# --dirty: a save rebuilds only the pages it changes (generator/mkdocs_adapter/), in
 # about a second; the search box then finds only the pages rebuilt since it started.
 # Not strict: a warning is printed and the site keeps being served (`make build` is strict).
 serve: $(STAMP) fonts

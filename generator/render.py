@@ -113,9 +113,11 @@ class Renderer:
         self._slots.append(str(fragment))
         return Markup(f"phslot{len(self._slots) - 1}{'b' if block else 'x'}")
 
-    def text(self, text: str | None) -> Markup:
-        """Plain text, escaped once (and marked if left in English)."""
-        return self.slot(self.marked(text or ""))
+    def text(self, text: str | None, mark: bool = True) -> Markup:
+        """Plain text, escaped once (and marked if left in English, unless mark is
+        false: the translation status page lists English texts as such)."""
+        text = text or ""
+        return self.slot(self.marked(text) if mark else markup.text_html(text))
 
     def marked(self, text: str) -> Markup:
         """Plain text as HTML, for an HTML template (steps.html.j2): escaped once, and

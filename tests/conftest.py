@@ -151,3 +151,27 @@ def make_page(browser, site_url):
     yield make
     for context in contexts:
         context.close()
+
+
+# --- host pages on another origin, for the embed's tests (tests/embedding.py) ----------
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory, site_url):
+    from embedding import Host  # it uses this module's server
+
+    host = Host(tmp_path_factory.mktemp("host"), site_url)
+    assert host.url != site_url
+    yield host
+    host.server.shutdown()
+
+
+@pytest.fixture
+def open_host(make_page, site_url, host):
+    from embedding import VIEWPORT
+
+    def open_(body: str, javascript: bool = True):
+        page = make_page(javascript=javascript, viewport=VIEWPORT)
+        page.requests.allowed = (site_url, host.url)
+        page.goto(host.page(body))
+        return page
+    return open_

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from steps import walk_to
-from test_embed_browser import (FORGED_HEIGHT, VIEWPORT, fits, frame_height, frame_of,  # noqa: F401
-                                host, open_host, visible_step, walk)
-from test_i18n_browser import search
-from test_questionnaire_browser import TREE
-from test_tools_deadlines import calculate
+from embedding import fits, frame_height, frame_of, walk
+from site_data import TREE
+from steps import search, visible_step, walk_to
+from tools_pages import calculate
 
 pytestmark = pytest.mark.browser
 

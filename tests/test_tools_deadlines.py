@@ -12,7 +12,8 @@ import pytest
 
 from gates import assert_no_axe_violations
 from site_data import TOOLS, TREE
-from tools_pages import PHONE, assert_fits_the_screen, assert_private, open_tool, reach_from_step
+from tools_pages import (PHONE, assert_fits_the_screen, assert_private, calculate,
+                         open_tool, reach_from_step)
 
 pytestmark = pytest.mark.browser
 
@@ -72,23 +73,6 @@ def test_the_cases_use_the_trees_figures():
     assert facts["seller_response_days"].value == 5
     assert facts["escalation_days"].value == 7
     assert facts["refund_working_days"].max == 10
-
-
-FIELDS = ("end", "days", "hours", "confirmed", "opened", "refund")
-
-
-def calculate(page, **values) -> dict[str, str]:
-    """Fill the form (fields not given are emptied) and submit it."""
-    form = page.locator("form[data-tool='deadline-calculator']")
-    for name in FIELDS:
-        form.locator(f"[name='{name}']").fill(values.get(name, ""))
-    form.get_by_role("button", name="Show my dates").click()
-    return dates(page)
-
-
-def dates(page) -> dict[str, str]:
-    times = page.locator("form[data-tool='deadline-calculator'] time[data-deadline]")
-    return {t.get_attribute("data-deadline"): t.get_attribute("datetime") for t in times.all()}
 
 
 def protection_end(page) -> str:

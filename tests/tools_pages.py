@@ -48,3 +48,22 @@ def reach_from_step(page, site_url, node_id: str, tool: str) -> object:
     link.click()
     page.locator(f"form[data-tool='{tool}']").wait_for(state="visible")
     return page
+
+
+# --- the deadline calculator ----------------------------------------------------------
+
+FIELDS = ("end", "days", "hours", "confirmed", "opened", "refund")
+
+
+def calculate(page, **values) -> dict[str, str]:
+    """Fill the form (fields not given are emptied) and submit it."""
+    form = page.locator("form[data-tool='deadline-calculator']")
+    for name in FIELDS:
+        form.locator(f"[name='{name}']").fill(values.get(name, ""))
+    form.get_by_role("button", name="Show my dates").click()
+    return dates(page)
+
+
+def dates(page) -> dict[str, str]:
+    times = page.locator("form[data-tool='deadline-calculator'] time[data-deadline]")
+    return {t.get_attribute("data-deadline"): t.get_attribute("datetime") for t in times.all()}

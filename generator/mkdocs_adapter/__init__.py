@@ -1,4 +1,6 @@
-"""The only place the generator meets mkdocs (the `parcel-help` plugin in mkdocs.yml).
+"""The only place the generator meets mkdocs: the `parcel-help` plugin in mkdocs.yml
+(here), languages.py (a page's language, its nav, search per language) and serve.py
+(data errors and fast rebuilds under `mkdocs serve`).
 
 on_config reads and checks every data file once (pipeline.py) and keeps this build's
 state in one object, SiteBuild. The rest adds the rendered pages as virtual files
@@ -23,26 +25,22 @@ exist; only these per-page settings were missing.
 
 from __future__ import annotations
 
-import html
-import json
 import logging
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-import jinja2
-import jinja2.bccache
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
@@ -55,35 +53,19 @@ from generator.pipeline import TREE_FILE, SiteData, load_site
 from generator.render import Page as GeneratedPage
 from generator.render import Renderer, fill_slots
 from generator.tools import TOOLS
-from generator.translate import LANGUAGES
+
+from . import serve
+from .languages import (ENGLISH, Overlay, page_language, prefix, split_search_index,
+                        translated_nav, url_in)
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
-ENGLISH = "en"
 GUIDE_LIST_MARKER = "<!-- parcel-help:guide-list -->"
 # The "Embed the questionnaire" page: the snippet to copy, and the embed live.
 EMBED_SNIPPET_MARKER = "<!-- parcel-help:embed-snippet -->"
 EMBED_PREVIEW_MARKER = "<!-- parcel-help:embed-preview -->"
 TOOLS_INDEX = "tools/index.md"
-POLL_SECONDS = 0.1  # how often `mkdocs serve` looks for changed files (its own: 0.5)
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
-
-
-def page_language(src_uri: str) -> str:
-    """The one rule for a page's language: its first folder, if that names one."""
-    first = src_uri.split("/")[0]
-    return first if first in LANGUAGES else ENGLISH
-
-
-def counterpart(src_uri: str, lang: str) -> str:
-    """The same page in another language: about.md <-> ru/about.md."""
-    own = page_language(src_uri)
-    english = src_uri if own == ENGLISH else src_uri[len(own) + 1:]
-    return english if lang == ENGLISH else f"{lang}/{english}"
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == ENGLISH else f"{lang}/"
 
 
 @dataclass
@@ -148,7 +130,7 @@ class ParcelHelpPlugin(BasePlugin):
         moved = [config.docs_dir, config.config_file_path]
         for path in moved:
             server.unwatch(path)
-        server.observer = PollingObserver(timeout=POLL_SECONDS)
+        server.observer = PollingObserver(timeout=serve.POLL_SECONDS)
         for path in moved:
             server.watch(path)
         return server
@@ -158,7 +140,7 @@ class ParcelHelpPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent.resolve()
         # PARCEL_HELP_TREE builds the site from another tree (tests, benchmarks).
-        tree_path = _shown(root / os.environ.get("PARCEL_HELP_TREE", TREE_FILE))
+        tree_path = serve.shown(root / os.environ.get("PARCEL_HELP_TREE", TREE_FILE))
         # Heading ids that keep Cyrillic letters (#почему-посылки-теряются, not #_1);
         # the same ids as before for English. Set here: mkdocs.yml stays plain YAML.
         config.mdx_configs.setdefault("toc", {})["slugify"] = slugify(case="lower")
@@ -166,7 +148,7 @@ class ParcelHelpPlugin(BasePlugin):
         try:
             site = load_site(tree_path, strict_translations=self.config["strict_translations"])
         except TreeError as error:
-            problems = [_relative_problem(p, root) for p in error.problems]
+            problems = [serve.relative_problem(p, root) for p in error.problems]
             if not self.serving:
                 raise Abort("the site's data has errors:\n" +
                             "\n".join(p.format() for p in problems) +
@@ -180,9 +162,9 @@ class ParcelHelpPlugin(BasePlugin):
         # Warnings fail a strict `mkdocs build` (and CI), never `mkdocs serve`; a text
         # shown in English for want of a translation never fails either.
         for warning in site.warnings:
-            (log.info if self.serving else log.warning)(_relative_problem(warning, root).format())
+            (log.info if self.serving else log.warning)(serve.relative_problem(warning, root).format())
         for warning in site.translation_warnings:
-            log.info(_relative_problem(warning, root).format())
+            log.info(serve.relative_problem(warning, root).format())
         build = self.build = SiteBuild(site, root, {})
 
         def edit_link(path: str, line: int) -> str | None:
@@ -196,9 +178,9 @@ class ParcelHelpPlugin(BasePlugin):
         build = self.build
         if build is None:
             self.previous, self.showed_errors = {}, True
-            files = _error_files(files, config, self.last_pages)
+            files = serve.error_files(files, config, self.last_pages)
             for file in files.documentation_pages():
-                file.is_modified = _yes
+                file.is_modified = serve.always
             return files
         # A tree without translations (tests, benchmarks) is built in English only; the
         # hand-written pages of the other languages would link to pages not built.
@@ -237,11 +219,11 @@ class ParcelHelpPlugin(BasePlugin):
             generated = build.generated.get(file.src_uri)
             if generated is not None:
                 if not force and previous.get(file.src_uri) == generated:
-                    file.is_modified = _no
+                    file.is_modified = serve.never
             elif force or (_lists_guides(file) and
                            lists[page_language(file.src_uri)] != self.guide_lists.get(
                                page_language(file.src_uri))):
-                file.is_modified = _yes
+                file.is_modified = serve.always
         self.previous, self.guide_lists = dict(build.generated), lists
         self.showed_errors = False
 
@@ -251,19 +233,13 @@ class ParcelHelpPlugin(BasePlugin):
             return nav
         build.navs.clear()
         for lang in build.languages[1:]:
-            titles = locale(lang).data.get("nav", {})
-            items = _translated_items(nav.items, lang, files, titles)
-            _set_parents(items, None)
-            translated = Navigation(items, _pages_of(items))
-            home = files.get_file_from_path(f"{lang}/index.md")
-            translated.homepage = home.page if home else None  # the logo's link
-            build.navs[lang] = translated
+            build.navs[lang] = translated_nav(nav, lang, files)
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """The embed's page template inlines the site's own CSS and JS files. The theme's
         templates, compiled anew for each build, are compiled once per process."""
-        env.bytecode_cache = _TEMPLATE_CACHE
+        env.bytecode_cache = serve.TEMPLATE_CACHE
         def inline_asset(path: str):
             return embed.inline(path, files.get_file_from_path(path).content_string)
         env.globals["inline_asset"] = inline_asset
@@ -274,7 +250,7 @@ class ParcelHelpPlugin(BasePlugin):
         """Hand-written pages may ask for the list of guides, or the embed's snippet and
         preview, with a marker line. While the data has errors, every page lists them."""
         if self.build is None:
-            return _error_markdown(self.problems)
+            return serve.error_markdown(self.problems)
         self._set_title(page)
         renderer = self.build.renderer_for(page.file.src_uri)
         if EMBED_SNIPPET_MARKER in markdown or EMBED_PREVIEW_MARKER in markdown:
@@ -346,18 +322,18 @@ class ParcelHelpPlugin(BasePlugin):
         changes: dict[str, Any] = {
             "site_name": strings["site_name"],
             "site_description": strings["site_description"],
-            "theme": _Overlay(config.theme, language=lang),
+            "theme": Overlay(config.theme, language=lang),
         }
         if len(build.languages) > 1:
             # true, not a list: Material shows its language menu (our
             # partials/alternate.html) but writes no <link rel="alternate">, for which its
             # script would fetch a sitemap.xml under each link (it expects one root per
             # language, not pages).
-            changes["extra"] = _Overlay(config.extra, alternate=True, languages=[
+            changes["extra"] = Overlay(config.extra, alternate=True, languages=[
                 {"name": locale(other).data["name"], "lang": other,
-                 "link": _url_in(build.files, other, page), "current": other == lang}
+                 "link": url_in(build.files, other, page), "current": other == lang}
                 for other in build.languages])
-        context["config"] = _Overlay(config, **changes)
+        context["config"] = Overlay(config, **changes)
         # Link previews (generator/social.py, which escapes each value once).
         description = page.meta.get("description") or strings["site_description"]
         context["social_tags"] = social.tags(
@@ -381,111 +357,22 @@ class ParcelHelpPlugin(BasePlugin):
         of every file it caches, search indexes included). While the data has errors
         (under serve), only a 404 page that lists them."""
         if self.build is None:
-            _write_error_404(Path(config.site_dir), self.problems)
+            serve.write_error_404(Path(config.site_dir), self.problems)
             return
         site, languages = Path(config.site_dir), self.build.languages
-        _split_search_index(site, languages)
+        split_search_index(site, languages)
         strings = {lang: locale(lang).data["strings"] for lang in languages}
         social.write_images(site, languages, strings, urlsplit(config.site_url or "").netloc,
                             offline.THEME_COLOUR)
         offline.write(site, languages, strings, caching=not self.serving)
 
 
-# --- data errors and quick rebuilds under `mkdocs serve` ------------------------------
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates, kept in memory (checked against the source's checksum)."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-_TEMPLATE_CACHE = _MemoryBytecodeCache()
-
-
-def _yes() -> bool:
-    return True
-
-
-def _no() -> bool:
-    return False
-
+# --- helpers ------------------------------------------------------------------------
 
 def _lists_guides(file: File) -> bool:
     """The one marker whose text comes from the tree (the embed's come from mkdocs.yml)."""
     return GUIDE_LIST_MARKER in file.content_string
 
-
-def _shown(path: Path) -> Path:
-    """A path as messages show it (as `make validate` does): relative to the working
-    folder when inside it."""
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
-
-
-def _relative_problem(problem: Problem, root: Path) -> Problem:
-    """Paths as `make validate` prints them: relative to the project."""
-    try:
-        return replace(problem, path=Path(problem.path).resolve().relative_to(root).as_posix())
-    except ValueError:
-        return problem
-
-
-def _error_files(files: Files, config: MkDocsConfig, last_pages: frozenset[str]) -> Files:
-    """The site while the data has errors: every page, hand-written or generated (those
-    of the last good build, and those the nav names), shows the problems instead."""
-    wanted = set(last_pages) | set(_nav_paths(config.nav))
-    for uri in sorted(wanted - {f.src_uri for f in files}):
-        files.append(File.generated(config, uri, content=""))
-    named = set(_nav_paths(config.nav))
-    for file in files.documentation_pages():
-        if file.src_uri not in named:
-            file.inclusion = InclusionLevel.NOT_IN_NAV
-    return files
-
-
-def _nav_paths(nav: Any) -> list[str]:
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [p for value in nav.values() for p in _nav_paths(value)]
-    if isinstance(nav, list):
-        return [p for item in nav for p in _nav_paths(item)]
-    return []
-
-
-def _error_list(problems: list[Problem]) -> str:
-    items = "".join(f"<li><code>{html.escape(p.format())}</code></li>\n" for p in problems)
-    return f'<ul class="build-errors">\n{items}</ul>\n'
-
-
-def _error_markdown(problems: list[Problem]) -> str:
-    return ("# The site's data has errors\n\n"
-            "Fix each problem below (file:line:column) and save: this page reloads "
-            "by itself and shows the site again.\n\n" + _error_list(problems))
-
-
-def _write_error_404(site: Path, problems: list[Problem]) -> None:
-    """A page not built (the data could not say it exists) shows the problems too; the
-    server does not add its reload script to it, so it reloads itself every second."""
-    (site / "404.html").write_text(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        '<meta http-equiv="refresh" content="1"><title>Data errors</title></head><body>'
-        "<h1>The site's data has errors</h1><p>Fix each problem below and save; this page "
-        "reloads by itself.</p>" + _error_list(problems) + "</body></html>\n",
-        encoding="utf-8")
-
-
-# --- helpers ------------------------------------------------------------------------
 
 def _in_nav(src_uri: str) -> bool:
     """Each guide is reached from the guide index and the questionnaire (a short nav
@@ -537,94 +424,3 @@ def _embed_markers(markdown: str, page: Page, config: MkDocsConfig,
                          title)
     return (markdown.replace(EMBED_SNIPPET_MARKER, embed.snippet_block(code))
             .replace(EMBED_PREVIEW_MARKER, live))
-
-
-class _Overlay:
-    """A config object as one page's templates see it: the same, with a few values
-    changed. Jinja reads `a.b` as an attribute, then as an item; both are covered."""
-
-    def __init__(self, base: Any, **changes: Any):
-        self._base, self._changes = base, changes
-
-    def __getattr__(self, name: str) -> Any:
-        if name in self._changes:
-            return self._changes[name]
-        return getattr(self._base, name)
-
-    def __getitem__(self, key: str) -> Any:
-        return self._changes[key] if key in self._changes else self._base[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self._changes or key in self._base
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self else default
-
-
-def _translated_items(items: list, lang: str, files: Files, titles: dict) -> list:
-    result: list = []
-    for item in items:
-        if isinstance(item, Page):
-            file = files.get_file_from_path(counterpart(item.file.src_uri, lang))
-            if file is None or file.page is None:
-                continue  # not translated: left out of this language's nav
-            if item.title in titles:
-                file.page.title = titles[item.title]
-            result.append(file.page)
-        elif isinstance(item, Section):
-            children = _translated_items(item.children, lang, files, titles)
-            if children:
-                result.append(Section(titles.get(item.title, item.title), children))
-        elif isinstance(item, Link):
-            result.append(Link(titles.get(item.title, item.title), item.url))
-    return result
-
-
-def _set_parents(items: list, parent: Section | None) -> None:
-    for item in items:
-        item.parent = parent
-        if isinstance(item, Section):
-            _set_parents(item.children, item)
-
-
-def _pages_of(items: list) -> list[Page]:
-    pages: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            pages.append(item)
-        elif isinstance(item, Section):
-            pages += _pages_of(item.children)
-    return pages
-
-
-def _url_in(files: Files, lang: str, page: Page) -> str:
-    """This page in another language, or that language's home page when it has none.
-    (A path from the site's root; Material's templates make it relative.)"""
-    file = files.get_file_from_path(counterpart(page.file.src_uri, lang))
-    if file is None or file.page is None:
-        return "./" if lang == ENGLISH else f"{lang}/"
-    return file.url or "./"
-
-
-def _split_search_index(site: Path, languages: list[str]) -> None:
-    """Split the search plugin's one index into one per language, each in its own
-    folder with locations relative to it (see base_url in on_page_context)."""
-    index_file = site / "search" / "search_index.json"
-    if len(languages) < 2 or not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    docs: dict[str, list] = {lang: [] for lang in languages}
-    for doc in index["docs"]:
-        lang = page_language(doc["location"])
-        if lang != ENGLISH:
-            doc["location"] = doc["location"][len(lang) + 1:]
-        docs[lang].append(doc)
-    for lang, found in docs.items():
-        target = index_file if lang == ENGLISH else site / lang / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Each index names its language first, for the search worker's stemmer; English
-        # too, for the English words in every page (AliExpress, messages to sellers).
-        config_part = dict(index["config"], lang=list(dict.fromkeys([lang, ENGLISH])))
-        target.write_text(json.dumps({"config": config_part, "docs": found},
-                                     ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")

@@ -1,0 +1,106 @@
+"""`mkdocs serve` for contributors: data with errors never stops the server (every
+page lists the problems, FILE:LINE:COLUMN, until the fix), and a save rebuilds fast
+(compiled templates kept, pages that did not change skipped under --dirty)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.bccache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.errors import Problem
+
+POLL_SECONDS = 0.1  # how often `mkdocs serve` looks for changed files (its own: 0.5)
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory (checked against the source's checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = MemoryBytecodeCache()
+
+
+def always() -> bool:
+    return True
+
+
+def never() -> bool:
+    return False
+
+
+def shown(path: Path) -> Path:
+    """A path as messages show it (as `make validate` does): relative to the working
+    folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def relative_problem(problem: Problem, root: Path) -> Problem:
+    """Paths as `make validate` prints them: relative to the project."""
+    try:
+        return replace(problem, path=Path(problem.path).resolve().relative_to(root).as_posix())
+    except ValueError:
+        return problem
+
+
+def error_files(files: Files, config: MkDocsConfig, last_pages: frozenset[str]) -> Files:
+    """The site while the data has errors: every page, hand-written or generated (those
+    of the last good build, and those the nav names), shows the problems instead."""
+    wanted = set(last_pages) | set(_nav_paths(config.nav))
+    for uri in sorted(wanted - {f.src_uri for f in files}):
+        files.append(File.generated(config, uri, content=""))
+    named = set(_nav_paths(config.nav))
+    for file in files.documentation_pages():
+        if file.src_uri not in named:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_paths(item)]
+    return []
+
+
+def _error_list(problems: list[Problem]) -> str:
+    items = "".join(f"<li><code>{html.escape(p.format())}</code></li>\n" for p in problems)
+    return f'<ul class="build-errors">\n{items}</ul>\n'
+
+
+def error_markdown(problems: list[Problem]) -> str:
+    return ("# The site's data has errors\n\n"
+            "Fix each problem below (file:line:column) and save: this page reloads "
+            "by itself and shows the site again.\n\n" + _error_list(problems))
+
+
+def write_error_404(site: Path, problems: list[Problem]) -> None:
+    """A page not built (the data could not say it exists) shows the problems too; the
+    server does not add its reload script to it, so it reloads itself every second."""
+    (site / "404.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="refresh" content="1"><title>Data errors</title></head><body>'
+        "<h1>The site's data has errors</h1><p>Fix each problem below and save; this page "
+        "reloads by itself.</p>" + _error_list(problems) + "</body></html>\n",
+        encoding="utf-8")
