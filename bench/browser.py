@@ -66,7 +66,9 @@ def step_timings(browser, url: str, steps: int = 50) -> dict:
         answers = step.locator(".pq-answer")
         before = len(requests)
         answers.nth(number % answers.count()).click()
-        page.wait_for_function(f"window.__stepTimes.length > {number}")
+        # a function, not an expression: Playwright evaluates an expression with eval(),
+        # which the page's Content-Security-Policy refuses
+        page.wait_for_function(f"() => window.__stepTimes.length > {number}")
         per_step.append(requests[before:])
     times = page.evaluate("window.__stepTimes")
     page.close()
