@@ -9,7 +9,7 @@ import pytest
 from embedding import fits, frame_height, frame_of, walk
 from site_data import TREE
 from steps import search, visible_step, walk_to
-from tools_pages import calculate
+from tools_pages import calculate, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def test_a_malformed_step_address_shows_the_start_and_the_notice(make_page, site
 def test_the_message_builder_opens_on_a_malformed_fragment(make_page, site_url):
     page = make_page()
     page.goto(f"{site_url}/tools/message/#%")
-    page.locator("form[data-tool='dispute-message']").wait_for(state="visible")
+    wait_until_ready(page, "dispute-message")
     assert page.console_errors == []
 
 

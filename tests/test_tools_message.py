@@ -10,7 +10,7 @@ import pytest
 from gates import assert_no_axe_violations
 from site_data import TOOLS
 from tools_pages import (PHONE, assert_fits_the_screen, assert_private, open_tool,
-                         reach_from_step, shared_tool_page)
+                         reach_from_step, shared_tool_page, wait_until_ready)
 
 pytestmark = pytest.mark.browser
 
@@ -120,7 +120,7 @@ def test_reached_from_the_questionnaire_with_the_situation_chosen(make_page, sit
         node_id = template["steps"][0]
         page.goto(f"{site_url}/questionnaire/#{node_id}")
         page.locator(f"section#{node_id} a[href$='tools/message/#{template['id']}']").click()
-        form(page).wait_for(state="visible")
+        wait_until_ready(page, "dispute-message")
         assert form(page).locator("[name='situation']").input_value() == template["id"]
         assert message(page).startswith(template["text"].split("{")[0])
     assert_private(page)
@@ -158,7 +158,7 @@ def test_russian_page_shows_what_each_english_message_means(make_page, site_url)
     theirs to read; the English stays the message that is sent (and copied)."""
     page = make_page()
     page.goto(f"{site_url}/ru/tools/message/")
-    form(page).wait_for(state="visible")
+    wait_until_ready(page, "dispute-message")
     first = MESSAGES[0]
     text = fill(page, first["id"], "8123456789012345", "RB123456785CN", "2024-02-29")
     assert text.startswith("Hello.")

@@ -24,7 +24,7 @@ def open_tool(make_page, site_url, name: str, fragment: str = "", **options):
     page = make_page(**options)
     page.goto(f"{site_url}/tools/{name}/{fragment}")
     if options.get("javascript", True):
-        page.locator("form[data-tool]").wait_for(state="visible")
+        wait_until_ready(page)
     return page
 
 
@@ -41,12 +41,20 @@ def assert_private(page) -> None:
     assert page.console_errors == []
 
 
+def wait_until_ready(page, tool: str | None = None) -> None:
+    """Wait until the tool's script has run: it removes the form's hidden attribute
+    last. (CSS shows the form from the first paint, before the deferred script runs,
+    so a visible form is not yet a working one.)"""
+    form = f"form[data-tool='{tool}']" if tool else "form[data-tool]"
+    page.locator(f"{form}:not([hidden])").wait_for(state="visible")
+
+
 def reach_from_step(page, site_url, node_id: str, tool: str) -> object:
     """Open the questionnaire at a step, follow its link to the tool; return the page."""
     page.goto(f"{site_url}/questionnaire/#{node_id}")
     link = page.locator(f"section#{node_id} a[data-tool-link='{tool}']").first
     link.click()
-    page.locator(f"form[data-tool='{tool}']").wait_for(state="visible")
+    wait_until_ready(page, tool)
     return page
 
 
