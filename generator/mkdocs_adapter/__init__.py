@@ -45,7 +45,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
-from generator import csp, embed, offline, social
+from generator import csp, embed, offline, social, trim
 from generator.errors import Problem, TreeError
 from generator.i18n import locale
 from generator.markup import text_html
@@ -352,15 +352,18 @@ class ParcelHelpPlugin(BasePlugin):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Search per language; then each language's preview image and manifest, and the
-        service worker, which caches all of it (so it comes last: its version is a hash
-        of every file it caches, search indexes included). While the data has errors
-        (under serve), only a 404 page that lists them."""
+        """Search per language; the assets trimmed (not under serve: a save would wait
+        for it, and the pages look the same); then each language's preview image and
+        manifest, and the service worker, which caches all of it (so it comes last: its
+        version is a hash of every file it caches, search indexes included). While the
+        data has errors (under serve), only a 404 page that lists them."""
         if self.build is None:
             serve.write_error_404(Path(config.site_dir), self.problems)
             return
         site, languages = Path(config.site_dir), self.build.languages
         split_search_index(site, languages)
+        if not self.serving:
+            trim.trim_site(site, _own_assets(config))
         strings = {lang: locale(lang).data["strings"] for lang in languages}
         social.write_images(site, languages, strings, urlsplit(config.site_url or "").netloc,
                             offline.THEME_COLOUR)
@@ -368,6 +371,13 @@ class ParcelHelpPlugin(BasePlugin):
 
 
 # --- helpers ------------------------------------------------------------------------
+
+def _own_assets(config: MkDocsConfig) -> list[str]:
+    """Our scripts and styles: site_overrides/assets/, as paths in the built site."""
+    custom = Path(config.theme.custom_dir)
+    return [path.relative_to(custom).as_posix() for path in sorted((custom / "assets").rglob("*"))
+            if path.suffix in (".js", ".css")]
+
 
 def _lists_guides(file: File) -> bool:
     """The one marker whose text comes from the tree (the embed's come from mkdocs.yml)."""
