@@ -19,7 +19,7 @@ from generator.tools.pages import (PROTECTION_END, calculator_dates, country_nam
                                    deadline_data, offers)
 
 from conftest import FIXTURES, ROOT, build_site
-from site_data import SITE, TODAY, TOOLS, TREE
+from site_data import SITE, TODAY, TREE
 
 TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
 
@@ -132,7 +132,7 @@ def test_the_calculator_and_its_steps_link_to_each_other(lang):
     steps, the text of a link back to the questionnaire (the script adds #ID and the
     dates). Other tools' links carry no step."""
     renderer = Renderer(SITE, lang)
-    tree, offered = renderer.tree, TOOLS.offered_on["deadline-calculator"]
+    tree, offered = renderer.tree, SITE.tools.offered_on["deadline-calculator"]
     links = {node_id: [path for tool, path, _ in found if tool == "deadline-calculator"]
              for node_id, found in offers(renderer).items()}
     assert {node_id: paths for node_id, paths in links.items() if paths} == {
@@ -157,9 +157,9 @@ def test_the_questionnaire_gets_the_calculators_own_labels_and_date_writing(lang
     # the calculator's order: the day protection ends, then each deadline of tools.yaml
     assert dates["dates"] == [[PROTECTION_END, calculator["strings"]["protection_end"]]] + [
         [row["fact"], row["label"]] for row in calculator["deadlines"]]
-    assert [key for key, _ in dates["dates"][1:]] == [d["fact"] for d in TOOLS.deadlines]
+    assert [key for key, _ in dates["dates"][1:]] == [d["fact"] for d in SITE.tools.deadlines]
     assert PROTECTION_END not in TREE.facts  # its key cannot be mistaken for a fact's
-    assert PROTECTION_END in {d["from"] for d in TOOLS.deadlines}
+    assert PROTECTION_END in {d["from"] for d in SITE.tools.deadlines}
     assert (dates["months"], dates["dateFormat"]) == (calculator["months"], calculator["dateFormat"])
     assert dates["title"] == renderer.locale.t("dates_from_calculator")
 
@@ -170,9 +170,8 @@ def test_the_questionnaire_page_carries_the_dates_data_and_the_embed_does_not(si
         block = re.search(r'<script type="application/json" class="pq-dates-data">([^<]*)</script>',
                           page)
         assert block and json.loads(block.group(1)) == calculator_dates(Renderer(SITE, lang))
-        # the day functions first, then the list (both deferred: in this order)
-        scripts = re.findall(r'<script src="\.\./assets/javascripts/([\w-]+\.js)" defer>', page)
-        assert scripts.index("dates.js") < scripts.index("outcome-dates.js")
+        # its scripts (dates.js, outcome-dates.js) load only with a query (share.js)
+        assert "dates.js" not in page
         embed = (site_dir / folder / "embed" / "index.html").read_text(encoding="utf-8")
         assert "pq-dates" not in embed and "parcelDays" not in embed
         calculator = (site_dir / folder / "tools" / "deadlines" / "index.html").read_text(
