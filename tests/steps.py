@@ -1,5 +1,5 @@
 """Helpers for browser tests that use the site as a reader would: walk the
-questionnaire, type into the search."""
+questionnaire, type into the search, print."""
 
 from __future__ import annotations
 
@@ -39,3 +39,17 @@ def search(page, words: str) -> list[str]:
     results.first.wait_for(state="attached")
     return [re.sub(r"\?h=[^#]*", "", href) for href in results.evaluate_all(
         "links => links.map(a => a.href)")]
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages in a PDF from page.pdf(): Chromium writes one /Type /Page object per page
+    (and one /Type /Pages for the tree)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def open_language_menu(page, lang: str):
+    """Material's language menu opens on focus; the link for `lang` inside it."""
+    page.locator(".md-header__option .md-select > button").focus()
+    link = page.locator(f"a.md-select__link[hreflang='{lang}']")
+    link.wait_for(state="visible")
+    return link

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from gates import assert_no_axe_violations
-from steps import answer, search, visible_step, walk_to
+from steps import answer, open_language_menu, search, visible_step, walk_to
 from site_data import TREES
 
 pytestmark = pytest.mark.browser
@@ -49,14 +49,6 @@ def test_walk_the_russian_questionnaire(make_page, site_url, guide, javascript):
     assert page.locator("h1").inner_text() == RU.guides[guide].title
     assert page.requests.foreign() == []
     assert page.console_errors == []
-
-
-def open_language_menu(page, lang: str):
-    """Material's language menu opens on focus; the link for `lang` inside it."""
-    page.locator(".md-header__option .md-select > button").focus()
-    link = page.locator(f"a.md-select__link[hreflang='{lang}']")
-    link.wait_for(state="visible")
-    return link
 
 
 def test_switching_language_keeps_the_questionnaire_step(make_page, site_url):

@@ -10,8 +10,8 @@ import re
 import pytest
 
 
-from steps import answer, visible_step, walk_to
-from site_data import TREES
+from steps import answer, pdf_pages, visible_step, walk_to
+from site_data import TOOLS, TREES
 
 pytestmark = pytest.mark.browser
 
@@ -90,29 +90,40 @@ def test_offline_an_uncached_page_shows_the_offline_page(offline, site_url, pref
     assert f"{site_url}/{prefix}questionnaire/" in links
 
 
-def pdf_pages(pdf: bytes) -> int:
-    # Chromium writes one /Type /Page object per page (and one /Type /Pages for the tree).
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+# Every date the deadline calculator can link back with (the longest list an outcome
+# shows): the day protection ends and each deadline of tools.yaml.
+ALL_DATES = "&".join(f"{key}=2026-12-{10 + n}" for n, key in enumerate(
+    ["protection_end", *(d["fact"] for d in TOOLS.deadlines)]))
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
 def test_every_outcome_prints_on_one_page_without_the_screens_parts(make_page, site_url, prefix):
+    """With the calculator's dates in the address, as its link back gives them: the
+    outcomes that offer the calculator list them, and still fit one page."""
     tree = LANGUAGES[prefix]
     page = make_page()
     page.emulate_media(media="print")
     page.goto(f"{site_url}/{prefix}questionnaire/")
     too_long = {}
     for outcome in tree.outcomes():
-        page.goto(f"{site_url}/{prefix}questionnaire/#{outcome.id}")
+        page.goto(f"{site_url}/{prefix}questionnaire/?{ALL_DATES}#{outcome.id}")
         step = page.locator(f"section#{outcome.id}")
         assert step.is_visible()
+        dates = step.locator(".pq-deadline .pq-dates time")
+        if outcome.id in TOOLS.offered_on["deadline-calculator"]:
+            assert dates.count() == 1 + len(TOOLS.deadlines), outcome.id
+            assert all(time.is_visible() for time in dates.all()), outcome.id
+        else:
+            assert dates.count() == 0, outcome.id
         for hidden in (".md-header", ".md-sidebar", ".md-search", ".md-footer",
                        ".pq-share", ".pq-trail", ".pq-restart", "button"):
             assert page.locator(f"{hidden}:visible").count() == 0, (outcome.id, hidden)
         for part in (".pq-do", ".pq-deadline"):
             assert step.locator(part).is_visible()
         address = step.locator(".pq-address")
-        assert address.is_visible() and address.inner_text().endswith(f"#{outcome.id}")
+        # the step's address; its dates are printed above it
+        assert address.is_visible() and address.inner_text().endswith(
+            f"/{prefix}questionnaire/#{outcome.id}")
         pages = pdf_pages(page.pdf(format="A4"))
         if pages != 1:
             too_long[outcome.id] = pages

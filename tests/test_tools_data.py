@@ -4,6 +4,7 @@ tree, and each kind of mistake is reported as tools.yaml:LINE:COLUMN: message.""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -14,7 +15,8 @@ from generator.pipeline import load_site
 from generator.tools import TOOLS
 from generator.tools.check import check
 from generator.render import Renderer, environment
-from generator.tools.pages import country_names, offers
+from generator.tools.pages import (PROTECTION_END, calculator_dates, country_names,
+                                   deadline_data, offers)
 
 from conftest import FIXTURES, ROOT, build_site
 from site_data import SITE, TODAY, TREE
@@ -122,6 +124,61 @@ def test_every_tool_is_offered_somewhere_and_links_use_known_pages():
     assert set(found) <= set(TREE.nodes)
     html = renderer.steps_html("../guides/")
     assert 'href="../tools/tracking/" data-tool-link="tracking-checker"' in html
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_calculator_and_its_steps_link_to_each_other(lang):
+    """A step's link names it (?step=ID); the calculator's data has, for exactly those
+    steps, the text of a link back to the questionnaire (the script adds #ID and the
+    dates). Other tools' links carry no step."""
+    renderer = Renderer(SITE, lang)
+    tree, offered = renderer.tree, SITE.tools.offered_on["deadline-calculator"]
+    links = {node_id: [path for tool, path, _ in found if tool == "deadline-calculator"]
+             for node_id, found in offers(renderer).items()}
+    assert {node_id: paths for node_id, paths in links.items() if paths} == {
+        node_id: [f"deadlines/?step={node_id}"] for node_id in offered}
+    assert all("?" not in path for found in offers(renderer).values()
+               for tool, path, _ in found if tool != "deadline-calculator")
+    html = renderer.steps_html("../guides/")
+    assert 'href="../tools/deadlines/?step=keep-waiting" data-tool-link="deadline-calculator"' in html
+    back = deadline_data(renderer)["back"]
+    assert back["href"] == "../../questionnaire/"
+    assert set(back["steps"]) == set(offered)
+    for node_id, text in back["steps"].items():
+        assert text == renderer.locale.t("tools_dates_back", title=tree.nodes[node_id].title)
+        assert tree.nodes[node_id].title in text
+    assert "dates_back" not in str(deadline_data(renderer)["strings"])  # built, not sent twice
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_questionnaire_gets_the_calculators_own_labels_and_date_writing(lang):
+    renderer = Renderer(SITE, lang)
+    calculator, dates = deadline_data(renderer), calculator_dates(renderer)
+    # the calculator's order: the day protection ends, then each deadline of tools.yaml
+    assert dates["dates"] == [[PROTECTION_END, calculator["strings"]["protection_end"]]] + [
+        [row["fact"], row["label"]] for row in calculator["deadlines"]]
+    assert [key for key, _ in dates["dates"][1:]] == [d["fact"] for d in SITE.tools.deadlines]
+    assert PROTECTION_END not in TREE.facts  # its key cannot be mistaken for a fact's
+    assert PROTECTION_END in {d["from"] for d in SITE.tools.deadlines}
+    assert (dates["months"], dates["dateFormat"]) == (calculator["months"], calculator["dateFormat"])
+    assert dates["title"] == renderer.locale.t("dates_from_calculator")
+
+
+def test_the_questionnaire_page_carries_the_dates_data_and_the_embed_does_not(site_dir):
+    for folder, lang in (("", "en"), ("ru/", "ru")):
+        page = (site_dir / folder / "questionnaire" / "index.html").read_text(encoding="utf-8")
+        block = re.search(r'<script type="application/json" class="pq-dates-data">([^<]*)</script>',
+                          page)
+        assert block and json.loads(block.group(1)) == calculator_dates(Renderer(SITE, lang))
+        # its scripts (dates.js, outcome-dates.js) load only with a query (share.js)
+        assert "dates.js" not in page
+        embed = (site_dir / folder / "embed" / "index.html").read_text(encoding="utf-8")
+        assert "pq-dates" not in embed and "parcelDays" not in embed
+        calculator = (site_dir / folder / "tools" / "deadlines" / "index.html").read_text(
+            encoding="utf-8")
+        scripts = re.findall(r'<script src="(?:\.\./)+assets/javascripts/([\w/-]+\.js)" defer>',
+                             calculator)
+        assert scripts.index("dates.js") < scripts.index("tools/deadline-calculator.js")
 
 
 def test_country_names_and_safe_json():

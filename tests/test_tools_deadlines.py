@@ -178,9 +178,43 @@ def test_reached_from_every_step_that_offers_it(make_page, site_url):
     page = make_page()
     for node_id in TOOLS.offered_on["deadline-calculator"]:
         reach_from_step(page, site_url, node_id, "deadline-calculator")
-        assert page.url == f"{site_url}/tools/deadlines/", node_id
+        assert page.url == f"{site_url}/tools/deadlines/?step={node_id}", node_id
         found = calculate(page, end="2024-02-29")
         assert found["dispute_window_after_end_days"] == "2024-03-15"
+        # and back to that step, with the dates
+        title = TREE.nodes[node_id].title
+        back = page.get_by_role("link", name=f"Back to “{title}”, with these dates")
+        assert back.get_attribute("href") == (
+            "../../questionnaire/?protection_end=2024-02-29&act_before_end_days=2024-02-24"
+            f"&dispute_window_after_end_days=2024-03-15#{node_id}")
+
+
+@pytest.mark.parametrize("query", ["", "?step=", "?step=no-such-step", "?step=__proto__",
+                                   "?step=toString", "?step=tracking-shows",
+                                   "?step=keep-waiting&step=x", "?step=%3Cb%3E"])
+def test_no_link_back_unless_the_address_names_a_step_that_offers_it(make_page, site_url,
+                                                                      query):
+    """tracking-shows is a step, but it offers another tool; the first step= counts."""
+    page = open_tool(make_page, site_url, "deadlines", query)
+    calculate(page, end="2024-02-29", opened="2024-03-01", refund="2024-03-04")
+    back = page.locator(".dc-back")
+    if query.startswith("?step=keep-waiting"):
+        assert back.is_visible() and back.locator("a").get_attribute("href").endswith(
+            "&refund_working_days=2024-03-18#keep-waiting")
+    else:
+        assert back.is_hidden() and back.locator("a").get_attribute("href") is None
+    assert_private(page)
+
+
+def test_the_link_back_carries_only_dates_the_questionnaire_reads(make_page, site_url):
+    """A day past 9999 (15 days after 9999-12-20) is listed but not linked: the
+    questionnaire reads four-digit years only."""
+    page = open_tool(make_page, site_url, "deadlines", "?step=keep-waiting")
+    found = calculate(page, end="9999-12-20")
+    assert found["dispute_window_after_end_days"] == "10000-01-04"
+    href = page.locator(".dc-back a").get_attribute("href")
+    assert href == ("../../questionnaire/?protection_end=9999-12-20"
+                    "&act_before_end_days=9999-12-15#keep-waiting")
 
 
 def test_without_javascript_the_rules_are_on_the_page(make_page, site_url):

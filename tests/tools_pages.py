@@ -63,12 +63,13 @@ def reach_from_step(page, site_url, node_id: str, tool: str) -> object:
 FIELDS = ("end", "days", "hours", "confirmed", "opened", "refund")
 
 
-def calculate(page, **values) -> dict[str, str]:
-    """Fill the form (fields not given are emptied) and submit it."""
+def calculate(page, button: str = "Show my dates", **values) -> dict[str, str]:
+    """Fill the form (fields not given are emptied) and submit it (button: its name in
+    the page's language)."""
     form = page.locator("form[data-tool='deadline-calculator']")
     for name in FIELDS:
         form.locator(f"[name='{name}']").fill(values.get(name, ""))
-    form.get_by_role("button", name="Show my dates").click()
+    form.get_by_role("button", name=button).click()
     return dates(page)
 
 

@@ -18,6 +18,12 @@ from . import BY_NAME, TOOLS
 from ..schema_check import load_schema
 from .check import DAY_UNITS, SCHEMA_PATH
 
+CALCULATOR = "deadline-calculator"
+BACK_FROM = "step"  # /tools/deadlines/?step=NODE-ID: the step the reader came from
+# The day buyer protection ends: the calculator's first date, the reader's own (no fact);
+# named in the address like the facts, by its name in tools.yaml (deadlines: from:).
+PROTECTION_END = "protection_end"
+
 # ISO 3166 codes that name no country (user-assigned, groupings): shown as the code.
 NOT_COUNTRIES = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN")
 
@@ -54,8 +60,10 @@ def offers(renderer) -> dict[str, list[tuple[str, str, str]]]:
     data, t = renderer.site.tools, renderer.locale.t
     for tool, ids in data.offered_on.items():
         for node_id in filter(renderer.tree.nodes.__contains__, ids):
+            # the calculator links back to the step, with the reader's dates (BACK_FROM)
+            query = f"?{BACK_FROM}={node_id}" if tool == CALCULATOR else ""
             found.setdefault(node_id, []).append(
-                (tool, f"{BY_NAME[tool].page}/", t(f"tools_offer_{tool}")))
+                (tool, f"{BY_NAME[tool].page}/{query}", t(f"tools_offer_{tool}")))
     for message in data.messages:
         situation = localized(message["situation"], renderer.locale.lang)
         for node_id in filter(renderer.tree.nodes.__contains__, message["steps"]):
@@ -65,11 +73,14 @@ def offers(renderer) -> dict[str, list[tuple[str, str, str]]]:
     return found
 
 
+QUESTIONNAIRE = "../../questionnaire/"  # from /tools/NAME/
+
+
 def step_link(renderer, node_id: str) -> dict | None:
     """A questionnaire step as the tool scripts link to it from /tools/NAME/."""
     if node_id not in renderer.tree.nodes:
         return None
-    return {"href": f"../../questionnaire/#{node_id}",
+    return {"href": f"{QUESTIONNAIRE}#{node_id}",
             "text": renderer.locale.t("tools_next_step", title=renderer.tree.nodes[node_id].title)}
 
 
@@ -119,11 +130,36 @@ def deadline_rows(renderer) -> list[dict]:
     return rows
 
 
+def back_links(renderer) -> dict:
+    """Where the calculator links back to (?step=NODE-ID names one of these steps):
+    the questionnaire, and each step that offers the calculator with its link's text.
+    The script adds the dates as ?KEY=YYYY-MM-DD (calculator_dates)."""
+    t, nodes = renderer.locale.t, renderer.tree.nodes
+    ids = renderer.site.tools.offered_on.get(CALCULATOR, ())
+    return {"href": QUESTIONNAIRE,
+            "steps": {node_id: t("tools_dates_back", title=nodes[node_id].title)
+                      for node_id in ids if node_id in nodes}}
+
+
 def deadline_data(renderer) -> dict:
     data = renderer.locale.data
     return {"strings": _strings(renderer, "deadline-calculator"), "deadlines": deadline_rows(renderer),
             "months": renderer.locale.months, "dateFormat": data["date_format"],
-            "uidHost": "parcel-help"}
+            "uidHost": "parcel-help", "back": back_links(renderer)}
+
+
+def calculator_dates(renderer) -> dict | None:
+    """What the questionnaire needs to show the calculator's dates on an outcome
+    (outcome-dates.js): each date's key in the address, with the calculator's own
+    label, in the calculator's order, and how the calculator writes a date. The
+    address brings only keys and days; every word comes from here."""
+    if not available(renderer):
+        return None
+    t = renderer.locale.t
+    dates = [[PROTECTION_END, t("tools_dc_protection_end")]]
+    dates += [[row["fact"], row["label"]] for row in deadline_rows(renderer)]
+    return {"title": t("dates_from_calculator"), "dates": dates,
+            "months": renderer.locale.months, "dateFormat": renderer.locale.data["date_format"]}
 
 
 def message_data(renderer) -> dict:

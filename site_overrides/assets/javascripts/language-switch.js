@@ -1,8 +1,9 @@
 /*
  * The language menu (Material's, links to this page in each language) keeps the
  * questionnaire's step: the steps have the same ids in every language, so the links
- * take the current fragment along. Without this script they open the same page at
- * its start.
+ * take the current fragment along, and the query with it (the deadline calculator's
+ * dates, ?KEY=YYYY-MM-DD, the same in every language: outcome-dates.js). Without this
+ * script they open the same page at its start.
  */
 (function () {
   "use strict";
@@ -12,6 +13,7 @@
 
   function carryStep() {
     Array.prototype.forEach.call(links, function (link) {
+      link.search = window.location.search;
       link.hash = window.location.hash;
     });
   }

@@ -3,8 +3,10 @@
  * The buttons are in the page (questionnaire.md.j2), hidden: each is shown only where
  * this browser can do what it says (window.print, the clipboard, the system share
  * sheet), and the group moves into each step questionnaire.js shows. The address
- * already names the step (#NODE-ID), so the link shared is the page's own; on paper,
- * the address is printed under the advice.
+ * already names the step (#NODE-ID), so the link shared is the page's own (with the
+ * deadline calculator's dates, when the address has them); on paper, the step's
+ * address is printed under the advice. With the calculator's dates in the address, it
+ * loads the scripts that list them (outcome-dates.js).
  */
 (function () {
   "use strict";
@@ -51,7 +53,9 @@
     step.insertBefore(group, before);
     if (address) {
       step.insertBefore(address, before);
-      address.querySelector("span").textContent = link();
+      // the step's own address: a query (the calculator's dates) is on the paper already
+      address.querySelector("span").textContent = location.origin + location.pathname +
+        location.hash;
       address.hidden = false;  // on paper only (questionnaire.css)
     }
     print.hidden = typeof window.print !== "function" || !step.classList.contains("pq-outcome");
@@ -64,4 +68,15 @@
   });
   var current = root.querySelector(".pq-current");
   if (current) place(current);
+
+  /* The deadline calculator's dates, when the address may carry them (?KEY=DAY):
+     dates.js, then outcome-dates.js, loaded only then (the page's weight budget). */
+  if (location.search && document.querySelector(".pq-dates-data")) {
+    ["dates.js", "outcome-dates.js"].forEach(function (name) {
+      var script = document.createElement("script");
+      script.src = new URL(name, document.currentScript.src).href;
+      script.async = false;  // in this order
+      document.head.appendChild(script);
+    });
+  }
 }());

@@ -1,16 +1,16 @@
 /*
  * Deadline calculator. The rules (facts from the tree: figures, labels, sources) come
  * from the page's <script type="application/json" class="tool-data">. Dates are
- * calendar days held as {y, m, d} and moved in UTC (years 1 to 9999), so month ends, 29 February
- * and daylight-saving changes never shift a day. Only "days and hours left" needs the
- * clock: that moment is turned into a date in the reader's own time zone.
+ * calendar days (dates.js). Only "days and hours left" needs the clock: that moment is
+ * turned into a date in the reader's own time zone.
  * "Add to calendar" builds an RFC 5545 file in the browser (Blob); nothing is sent.
  */
 (function () {
   "use strict";
 
   var form = document.querySelector('form[data-tool="deadline-calculator"]');
-  if (!form) return;
+  var dates = window.parcelDays;  // dates.js, loaded first (tool.html)
+  if (!form || !dates) return;
   var data = JSON.parse(form.querySelector(".tool-data").textContent);
   var text = data.strings;
   var fields = form.elements;
@@ -18,36 +18,14 @@
   var result = form.querySelector(".tool-result");
   var list = result.querySelector(".dc-list");
   var icsButton = result.querySelector("[data-ics]");
-  var shown = [];  // [{label, rule, source, day}] for the calendar file
+  var shown = [];  // [{key, label, rule, source, day}]: calendar file, link back
 
-  // --- calendar dates ---------------------------------------------------------------
+  // --- calendar dates (dates.js: parse, add, format; years 1 to 9999) ----------------
 
-  function parseDay(value) {
-    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
-    if (!match) return null;
-    var day = { y: +match[1], m: +match[2], d: +match[3] };
-    var check = fromUTC(utc(day.y, day.m - 1, day.d));
-    return check.y === day.y && check.m === day.m && check.d === day.d ? day : null;
-  }
+  var parseDay = dates.parse, addDays = dates.addDays, iso = dates.iso;
 
-  /* Date.UTC reads years 0 to 99 as 1900 to 1999; setUTCFullYear takes them as given. */
-  function utc(y, monthIndex, d) {
-    var date = new Date(0);
-    date.setUTCFullYear(y, monthIndex, d);
-    return date.getTime();
-  }
-
-  function fromUTC(ms) {
-    var date = new Date(ms);
-    return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
-  }
-
-  function addDays(day, n) {
-    return fromUTC(utc(day.y, day.m - 1, day.d + n));
-  }
-
-  function weekday(day) {  // 0 = Sunday
-    return new Date(utc(day.y, day.m - 1, day.d)).getUTCDay();
+  function readable(day) {
+    return dates.readable(day, data.dateFormat, data.months);
   }
 
   /* n working days (Monday to Friday) forwards, or backwards when sign is -1. */
@@ -55,20 +33,10 @@
     var current = day;
     while (n > 0) {
       current = addDays(current, sign);
-      var w = weekday(current);
+      var w = dates.weekday(current);
       if (w !== 0 && w !== 6) n--;
     }
     return current;
-  }
-
-  function iso(day) {
-    function pad(n, width) { return String(n).padStart(width, "0"); }
-    return pad(day.y, 4) + "-" + pad(day.m, 2) + "-" + pad(day.d, 2);
-  }
-
-  function readable(day) {
-    return data.dateFormat.replace("{day}", day.d).replace("{month}", data.months[day.m - 1])
-      .replace("{year}", day.y);
   }
 
   /* The local calendar date of a moment: what the reader's own calendar shows. */
@@ -161,7 +129,8 @@
     list.textContent = "";
     shown = [];
     item(text.protection_end, bases.protection_end, null);
-    shown.push({ label: text.protection_end, rule: "", source: "", day: bases.protection_end });
+    shown.push({ key: "protection_end", label: text.protection_end, rule: "", source: "",
+                 day: bases.protection_end });
     data.deadlines.forEach(function (rule) {
       var base = bases[rule.from];
       if (!base) return;
@@ -169,9 +138,32 @@
       var day = rule.working ? addWorkingDays(base, rule.days, sign)
                              : addDays(base, sign * rule.days);
       item(rule.label, day, rule.fact, rule.rule, rule.source);
-      shown.push({ label: rule.label, rule: rule.rule, source: rule.source, day: day });
+      shown.push({ key: rule.fact, label: rule.label, rule: rule.rule, source: rule.source,
+                   day: day });
     });
+    linkBack();
     result.hidden = false;
+  }
+
+  // --- back to the step that sent the reader here (?step=NODE-ID) -------------------
+
+  /* Only a step the page's data names (tools.yaml offered_on) gets a link; the dates
+     go along as ?KEY=YYYY-MM-DD, which the questionnaire shows on its outcomes. */
+  var back = result.querySelector(".dc-back");
+  var from = new URLSearchParams(location.search).get("step");
+  if (!Object.prototype.hasOwnProperty.call(data.back.steps, from)) from = null;
+
+  function linkBack() {
+    if (!from) return;
+    var query = new URLSearchParams();
+    shown.forEach(function (entry) {
+      var day = iso(entry.day);
+      if (parseDay(day)) query.append(entry.key, day);  // years past 9999 stay out
+    });
+    var link = back.querySelector("a");
+    link.href = data.back.href + "?" + query + "#" + from;
+    link.textContent = data.back.steps[from];
+    back.hidden = false;
   }
 
   // --- the calendar file (RFC 5545) -------------------------------------------------

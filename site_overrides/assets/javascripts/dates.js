@@ -1,0 +1,41 @@
+/*
+ * Calendar days for the deadline calculator and the questionnaire: {y, m, d}, moved in
+ * UTC so month ends, 29 February and clock changes never shift a day; years 1 to 9999.
+ */
+window.parcelDays = (function () {
+  "use strict";
+
+  /* Date.UTC reads years 0 to 99 as 1900 to 1999; setUTCFullYear does not. */
+  function utc(day, add) {
+    var date = new Date(0);
+    date.setUTCFullYear(day.y, day.m - 1, day.d + (add || 0));
+    return date;
+  }
+
+  function addDays(day, n) {
+    var date = utc(day, n);
+    return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+  }
+
+  return {
+    addDays: addDays,
+    weekday: function (day) { return utc(day).getUTCDay(); },  // 0 = Sunday
+    /* "YYYY-MM-DD" naming a real day (not 2026-02-30, not year 0), else null */
+    parse: function (value) {
+      var match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value || "");
+      var day = match && match[1] > 0 && { y: +match[1], m: +match[2], d: +match[3] };
+      var check = day && addDays(day, 0);
+      return check && check.y === day.y && check.m === day.m && check.d === day.d ? day : null;
+    },
+    iso: function (day) {
+      return [day.y, day.m, day.d].map(function (n, i) {
+        return String(n).padStart(i ? 2 : 4, "0");
+      }).join("-");
+    },
+    /* pattern and month names: the locale's (page data) */
+    readable: function (day, pattern, months) {
+      return pattern.replace("{day}", day.d).replace("{month}", months[day.m - 1])
+        .replace("{year}", day.y);
+    }
+  };
+}());
