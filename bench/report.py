@@ -143,14 +143,26 @@ def _browser(browser: dict) -> list[str]:
 def _lighthouse(results: dict | None) -> list[str]:
     if results is None:
         return []
+    first = next(iter(results.values()))
+    runs, version = len(first["performance"]), first["median"]["version"]
     out = ["## Lighthouse", "",
-           "Lighthouse 12.2.3 (npm, `node_modules/.bin/lighthouse`), default mobile",
-           "emulation and throttling, Debian's Chromium headless, pages served from",
-           "127.0.0.1. Audits that cost points are named.", "",
-           "| page | performance | accessibility | best practices | SEO "
-           "| audits that cost points |",
-           "|---|---|---|---|---|---|"]
+           f"Lighthouse {version} (npm, `node_modules/.bin/lighthouse`), default mobile",
+           "emulation and simulated throttling (a slow 4G network, a CPU 4 times slower),",
+           "Debian's Chromium headless, pages served from 127.0.0.1 gzipped, as a static",
+           f"host serves them. {runs} runs a page: the scores and metrics are the run with",
+           "the median performance score, and every run's performance score is listed.",
+           "Audits that cost points are named.", "",
+           "| page | performance (each run) | accessibility | best practices | SEO "
+           "| FCP | LCP | TBT | CLS | SI | audits that cost points |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, result in results.items():
-        out.append(f"| {name} | " + " | ".join(str(v) for v in result["scores"].values())
-                   + f" | {', '.join(result['lost']) or '-'} |")
+        run = result["median"]
+        scores = run["scores"]
+        metrics = run["metrics"]
+        out.append(
+            f"| {name} | {scores['performance']} ({', '.join(map(str, result['performance']))}) "
+            f"| {scores['accessibility']} | {scores['best-practices']} | {scores['seo']} "
+            + "".join(f"| {metrics[m] / 1000:.2f} s " for m in ("FCP", "LCP"))
+            + f"| {metrics['TBT']:.0f} ms | {metrics['CLS']:.3f} | {metrics['SI'] / 1000:.2f} s "
+            f"| {', '.join(run['lost']) or '-'} |")
     return out + [""]

@@ -80,6 +80,18 @@ def gzipped_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
 
+def default_material_site(folder: Path) -> Path:
+    """The baseline: a new mkdocs-material site with Material's defaults (Google Fonts
+    included) and one short page."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text(
+        "# Welcome\n\nA default Material page: a heading and a paragraph of text, with a "
+        "[link](https://example.org/).\n", encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text("site_name: Default\ntheme:\n  name: material\n", encoding="utf-8")
+    return config
+
+
 def page_weight(site_dir: Path, page: Path) -> dict[str, int]:
     """Gzipped bytes of a page's HTML and of each local stylesheet and script it loads
     (icons and images left out: a default Material page has the same favicon)."""

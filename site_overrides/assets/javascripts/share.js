@@ -5,8 +5,7 @@
  * sheet), and the group moves into each step questionnaire.js shows. The address
  * already names the step (#NODE-ID), so the link shared is the page's own (with the
  * deadline calculator's dates, when the address has them); on paper, the step's
- * address is printed under the advice. With the calculator's dates in the address, it
- * loads the scripts that list them (outcome-dates.js).
+ * address is printed under the advice.
  */
 (function () {
   "use strict";
@@ -68,15 +67,4 @@
   });
   var current = root.querySelector(".pq-current");
   if (current) place(current);
-
-  /* The deadline calculator's dates, when the address may carry them (?KEY=DAY):
-     dates.js, then outcome-dates.js, loaded only then (the page's weight budget). */
-  if (location.search && document.querySelector(".pq-dates-data")) {
-    ["dates.js", "outcome-dates.js"].forEach(function (name) {
-      var script = document.createElement("script");
-      script.src = new URL(name, document.currentScript.src).href;
-      script.async = false;  // in this order
-      document.head.appendChild(script);
-    });
-  }
 }());
