@@ -98,9 +98,8 @@ def _weights(weights: dict) -> list[str]:
                   "The questionnaire beyond its words (its page, CSS and JS, less the default",
                   f"Material page, less the gzipped text of its steps, {kb(weights['words'])}): "
                   f"{kb(weights['beyond'])};",
-                  "the budget is 10 KB (`tests/test_gates_build.py` measures it against a plain "
-                  "page",
-                  "of this site). The embed's outcomes load what to do now in one more request on",
+                  "the budget is 10 KB (`tests/test_gates_build.py` asserts it, the same way, in",
+                  "both languages). The embed's outcomes load what to do now in one more request on",
                   f"reaching one: {outcomes}.", ""]
 
 

@@ -35,6 +35,7 @@ class PageLinks(HTMLParser):
         self.loads: list[str] = []  # what the browser fetches by itself
         self.meta: dict[str, str] = {}  # <meta property|name=... content=...>
         self.manifest: str | None = None  # <link rel="manifest" href>
+        self.bare_anchors = 0  # <a> without href: no link for a keyboard or a crawler
 
     def handle_starttag(self, tag, attrs):
         attrs = {name: value or "" for name, value in attrs}
@@ -42,6 +43,8 @@ class PageLinks(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("name"):
             self.ids.add(attrs["name"])
+        if tag == "a" and not attrs.get("href"):
+            self.bare_anchors += 1
         if attrs.get("href") or attrs.get("src"):
             self.links.append((tag, attrs))
         if tag == "meta" and (attrs.get("property") or attrs.get("name")):

@@ -1,5 +1,6 @@
 """Gate: every href and src in the built site resolves, fragments included; links to
-other sites are https and open with rel="noopener". Pages are found by walking the
+other sites are https and open with rel="noopener"; every <a> has an href (one
+without is no link for a keyboard or a crawler: Lighthouse's crawlable-anchors). Pages are found by walking the
 built site, so pages added later are checked too."""
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ def external_problem(tag: str, attrs: dict[str, str], url: str) -> str | None:
 
 
 def link_problems(site_dir: Path, page: Path) -> list[str]:
-    problems = []
-    for tag, attrs in parse(page).links:
+    found = parse(page)
+    problems = [f"{page.relative_to(site_dir)}: <a> without href"] * found.bare_anchors
+    for tag, attrs in found.links:
         for url in filter(None, (attrs.get("href"), attrs.get("src"))):
             if url.startswith(NOT_PAGES):
                 continue
@@ -71,8 +73,10 @@ def test_the_link_gate_reports_each_kind_of_problem(tmp_path):
         '<a href="https://example.org/" rel="noopener noreferrer">fine</a>'
         '<a href="../nowhere/">1</a><a href="../other/#gone">2</a>'
         '<a href="http://example.org/" rel="noopener">3</a><a href="https://example.org/">4</a>'
-        '<img src="missing.png" alt=""><a href="javascript:void(0)">6</a>', encoding="utf-8")
+        '<img src="missing.png" alt=""><a href="javascript:void(0)">6</a><a>7</a>',
+        encoding="utf-8")
     assert link_problems(tmp_path, page) == [
+        "page/index.html: <a> without href",
         "page/index.html: <a> ../nowhere/: no such file",
         "page/index.html: <a> ../other/#gone: no such anchor",
         "page/index.html: <a> http://example.org/: not https",
