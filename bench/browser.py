@@ -96,7 +96,7 @@ def page_audit(browser, url: str, local: str) -> dict:
             "axe": [f"{v['id']} ({v['impact']})" for v in violations]}
 
 
-# The metrics behind the performance score, and their units in the report.
+# The metrics behind the performance score, and their short names in the report.
 METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP",
            "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS",
            "speed-index": "SI"}
@@ -123,9 +123,9 @@ def lighthouse_run(url: str) -> dict:
 
 
 def lighthouse(url: str, runs: int) -> dict:
-    """runs runs of a page: each run's scores, and the run with the median performance
-    score (the one Lighthouse's own docs suggest reporting: one run varies with the
-    machine's load, mostly through Material's script in Total Blocking Time)."""
+    """A page measured `runs` times: each run's performance score, and the run with the
+    median one (what Lighthouse's own docs suggest reporting: a single run varies with
+    the machine's load, mostly through Material's script in Total Blocking Time)."""
     found = [lighthouse_run(url) for _ in range(runs)]
     by_score = sorted(found, key=lambda run: run["scores"]["performance"])
     return {"median": by_score[len(by_score) // 2],
