@@ -29,16 +29,16 @@ def _site(path: str) -> SiteData | None:
     """The checked site data, or None after printing every problem."""
     checked = check_site(path)
     if checked.site is None:
-        _report(path, checked.errors, checked.warnings)
+        _report(path, checked.errors, checked.all_warnings)
     return checked.site
 
 
 def _validate(args: argparse.Namespace) -> int:
     checked = check_site(args.path, strict_translations=args.strict_translations)
-    _report(args.path, checked.errors, checked.warnings)
+    _report(args.path, checked.errors, checked.all_warnings)
     if checked.errors:
         return 1
-    print(f"{args.path}: valid ({len(checked.warnings)} warning(s))")
+    print(f"{args.path}: valid ({len(checked.all_warnings)} warning(s))")
     return 0
 
 
@@ -48,7 +48,7 @@ def _translations(args: argparse.Namespace) -> int:
     unless the files cannot be read or checked."""
     checked = check_site(args.path)
     if checked.tree is None:
-        _report(args.path, checked.errors, checked.warnings)
+        _report(args.path, checked.errors, checked.all_warnings)
         print(f"{args.path}: fix the tree first (make validate)", file=sys.stderr)
         return 1
     if args.update:
@@ -56,7 +56,7 @@ def _translations(args: argparse.Namespace) -> int:
             print(line)
         checked = check_site(args.path)
     if checked.site is None:  # a translation that cannot be used (unsafe text, ...)
-        _report(args.path, checked.errors, checked.warnings)
+        _report(args.path, checked.errors, checked.all_warnings)
         return 1
     for problem in checked.translation_warnings:
         print(problem.format(), file=sys.stderr)

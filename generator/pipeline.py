@@ -62,9 +62,15 @@ class Checked:
     site: SiteData | None
     tree: Tree | None = None  # the English tree, when the tree file itself is sound
     errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)  # translation_warnings included
+    warnings: list[Problem] = field(default_factory=list)
+    # texts shown in English for want of a current translation: never a failure
     translation_warnings: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+
+    @property
+    def all_warnings(self) -> list[Problem]:
+        """Every warning, as the command line reports them (in file order)."""
+        return self.warnings + self.translation_warnings
 
 
 def tools_path(tree_path: Path) -> Path:
@@ -113,7 +119,6 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
             if strict_translations:
                 result.errors += [replace(w, severity="error") for w in warned]
             else:
-                result.warnings += warned
                 result.translation_warnings += warned
             translations[lang] = loaded
 
@@ -129,7 +134,7 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
                      for lang, loaded in translations.items())
         result.site = SiteData(
             trees=trees, tools=build_tools(loaded_tools),
-            warnings=tuple(w for w in result.warnings if w not in result.translation_warnings),
+            warnings=tuple(result.warnings),
             translation_warnings=tuple(result.translation_warnings), files=tuple(result.files),
             translations={lang: tuple(found) for lang, found in known.items()})
     return result

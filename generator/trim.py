@@ -32,7 +32,6 @@ MATERIAL_CSS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
 STYLESHEETS = "assets/stylesheets"
 _WORD = re.compile(r"[\w-]+")
 _BUILT_PREFIX = re.compile(r"([\w-]+)\$\{")  # `md-tag--${name}` in a template literal
-_BLOCKS = ("() block", "[] block", "{} block", "function")
 
 
 class Words:

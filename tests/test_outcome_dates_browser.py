@@ -22,18 +22,19 @@ CALCULATOR = "deadline-calculator"
 QUESTION, OUTCOME = "protection-left", "extend-or-dispute"  # "It is about to end" between
 
 
-def calculator_list(page) -> list[tuple[str, str, str]]:
-    """(label, datetime, readable date) of each date the calculator shows."""
+def dates_listed(page, items: str) -> list[tuple[str, str, str]]:
+    """(label, datetime, readable date) of each date in the list items selected."""
     return [(item.locator("strong").inner_text().rstrip(": "),
              item.locator("time").get_attribute("datetime"), item.locator("time").inner_text())
-            for item in page.locator(".dc-list li").all()]
+            for item in page.locator(items).all()]
+
+
+def calculator_list(page) -> list[tuple[str, str, str]]:
+    return dates_listed(page, ".dc-list li")
 
 
 def outcome_list(page, step: str) -> list[tuple[str, str, str]]:
-    """The same for the dates an outcome shows."""
-    return [(item.locator("strong").inner_text().rstrip(": "),
-             item.locator("time").get_attribute("datetime"), item.locator("time").inner_text())
-            for item in page.locator(f"section#{step} .pq-deadline .pq-dates li").all()]
+    return dates_listed(page, f"section#{step} .pq-deadline .pq-dates li")
 
 
 def follow_back(page, prefix: str, step: str) -> None:

@@ -141,11 +141,15 @@ def back_links(renderer) -> dict:
                       for node_id in ids if node_id in nodes}}
 
 
+def date_words(renderer) -> dict:
+    """How a date is written in this language (dates.js `readable`), for both pages
+    that write the calculator's dates: the calculator and the questionnaire."""
+    return {"months": renderer.locale.months, "dateFormat": renderer.locale.data["date_format"]}
+
+
 def deadline_data(renderer) -> dict:
-    data = renderer.locale.data
     return {"strings": _strings(renderer, "deadline-calculator"), "deadlines": deadline_rows(renderer),
-            "months": renderer.locale.months, "dateFormat": data["date_format"],
-            "uidHost": "parcel-help", "back": back_links(renderer)}
+            **date_words(renderer), "uidHost": "parcel-help", "back": back_links(renderer)}
 
 
 def calculator_dates(renderer) -> dict | None:
@@ -158,8 +162,7 @@ def calculator_dates(renderer) -> dict | None:
     t = renderer.locale.t
     dates = [[PROTECTION_END, t("tools_dc_protection_end")]]
     dates += [[row["fact"], row["label"]] for row in deadline_rows(renderer)]
-    return {"title": t("dates_from_calculator"), "dates": dates,
-            "months": renderer.locale.months, "dateFormat": renderer.locale.data["date_format"]}
+    return {"title": t("dates_from_calculator"), "dates": dates, **date_words(renderer)}
 
 
 def message_data(renderer) -> dict:
