@@ -28,13 +28,12 @@ def answer(page, label: str) -> None:
 
 
 def search(page, words: str) -> list[str]:
-    """Type into Material's search as a person would; the result links' addresses."""
+    """Type into the site's search as a person would; the result links' addresses.
+    (Letters not on Playwright's US keyboard arrive as input without key events, as
+    from an input method: search.js reads the field on input.)"""
     field = page.locator("input.md-search__input")
     field.click()
     field.press_sequentially(words, delay=20)
-    # Material reads the query on keyup; Playwright types letters that are not on its
-    # (US) keyboard without key events, as an input method would, so end with a key.
-    field.press("End")
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(state="attached")
     return [re.sub(r"\?h=[^#]*", "", href) for href in results.evaluate_all(
