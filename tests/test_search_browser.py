@@ -78,9 +78,14 @@ def test_search_by_keyboard_alone(make_page, site_url):
     page.goto(f"{site_url}/guides/", wait_until="load")
     page.keyboard.press("/")
     assert is_open(page) and focused(page) == "md-search__input"
-    page.keyboard.type("customs")
+    page.keyboard.type("custom")
     page.locator(".md-search-result__item").first.wait_for()
     assert page.locator(".md-search-result__meta").text_content().endswith("matching documents")
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == "md-search-result__link"
+    page.keyboard.press("s")  # a letter typed on a result goes on into the field
+    assert focused(page) == "md-search__input"
+    assert page.locator("input.md-search__input").input_value() == "customs"
     page.keyboard.press("ArrowDown")
     assert focused(page) == "md-search-result__link"
     page.keyboard.press("ArrowUp")

@@ -1,8 +1,8 @@
 /*
  * Registers the site's service worker (sw.js at the site's root: its scope is the whole
- * site), once the page has loaded so it never slows the page down. The worker caches
- * the site for offline use (see sw.js). Loaded by every page of the site, and not by
- * the embed, which runs inside other sites' frames.
+ * site), once the page has loaded and the browser is idle, so it never slows the page
+ * down. The worker caches the site for offline use (see sw.js). Loaded by every page
+ * of the site, and not by the embed, which runs inside other sites' frames.
  */
 (function () {
   "use strict";
@@ -18,6 +18,13 @@
     });
   }
 
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  // After load, once the browser is idle: the worker's first caching (every page of
+  // the site) otherwise competes for the CPU with the page's own start-up on a slow
+  // phone (BENCHMARKS.md). Safari has no requestIdleCallback: a task later there.
+  function soon() {
+    (window.requestIdleCallback || window.setTimeout)(register);
+  }
+
+  if (document.readyState === "complete") soon();
+  else window.addEventListener("load", soon);
 }());

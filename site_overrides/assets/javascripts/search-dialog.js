@@ -174,8 +174,8 @@
       if (key === "Escape" || key === "Tab") {
         close();
         query.blur();
-      } else if (active !== query) {
-        query.focus();  // typing goes on into the field
+      } else if (active !== query && key.length === 1 && key !== " ") {
+        query.focus();  // a letter typed on a result goes on into the field
       }
       return;
     }
