@@ -1,17 +1,18 @@
-"""Gates on the built files: two builds from the same sources are byte-identical, and
-the questionnaire stays within its size budget."""
+"""Gates on the built files: two builds from the same sources are byte-identical, the
+questionnaire stays within its size budget, and no inline script delays the first paint."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import build_site
-from gates import default_material_site, page_weight, text_weight
+from gates import built_pages, default_material_site, page_weight, text_weight
 
 # What the questionnaire may add to a default Material page, beyond its words, in
 # gzipped bytes (issue 14).
@@ -67,3 +68,33 @@ def test_the_questionnaire_beyond_its_words_adds_at_most_10_kb_to_a_default_mate
     added = weight(site_dir, page) - weight(*default_material)
     assert 0 < words < added
     assert added - words <= QUESTIONNAIRE_BUDGET, f"adds {added} bytes, {words} of them text"
+
+
+class _HeldParser(HTMLParser):
+    """Inline scripts that run (not JSON data) after the first stylesheet: each one
+    holds the HTML parser until every stylesheet before it has loaded."""
+
+    def __init__(self):
+        super().__init__()
+        self.stylesheet_seen, self.held = False, []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") == "stylesheet":
+            self.stylesheet_seen = True
+        elif (tag == "script" and self.stylesheet_seen and "src" not in attributes
+              and attributes.get("type", "text/javascript") != "application/json"):
+            self.held.append(self.getpos()[0])
+
+
+def test_no_inline_script_holds_the_parser_until_the_stylesheets_load(site_dir):
+    """Material's storage, palette and content-tab scripts stood after the stylesheets:
+    the first paint on a slow phone showed the header alone, the content a frame later
+    (site_overrides/partials/javascripts/base.html)."""
+    held = {}
+    for page in built_pages(site_dir):
+        parser = _HeldParser()
+        parser.feed(page.read_text(encoding="utf-8"))
+        if parser.held:
+            held[page.relative_to(site_dir).as_posix()] = parser.held
+    assert held == {}
