@@ -10,8 +10,8 @@ selector the browser matches.
 
 How a rule is judged unused, the way PurgeCSS does it: a selector needs each class,
 id and `[attribute=value]` it names to appear as a word somewhere in the built
-site's HTML or scripts (Material's script included, so classes it adds while the page
-runs stay). Class names a script builds from parts (`md-tag--${...}`) keep every class
+site's HTML or scripts (so classes our scripts add while the page runs stay; Material's
+own script is not loaded, and is removed first). Class names a script builds from parts (`md-tag--${...}`) keep every class
 that starts with that part. Anything inside a function (`:not(.x)`, `:is(...)`) counts
 as present: `:not(.x)` matches more, not less, when .x is absent. A rule goes only when
 every selector in its list is unused; the rest of the list stays as written.
@@ -142,9 +142,17 @@ def _minify_own(site: Path, own: list[str]) -> None:
                             encoding="utf-8")
 
 
+def _drop_material_bundle(site: Path) -> None:
+    """Material's script, which no page loads (site.js does its work here), so that the
+    service worker does not cache it and its words keep no rule alive."""
+    for path in (site / "assets" / "javascripts").glob("bundle.*.min.js*"):
+        path.unlink()
+
+
 def trim_site(site: Path, own: list[str]) -> None:
     """own: our assets' paths in the site (from the theme's custom_dir)."""
     _minify_own(site, own)
+    _drop_material_bundle(site)
     renamed = _trim_material(site, Words(site))
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")

@@ -34,8 +34,9 @@ def search(page, words: str) -> list[str]:
     field = page.locator("input.md-search__input")
     field.click()
     field.press_sequentially(words, delay=20)
+    # answered: search-dialog.js marks the results busy while a query is out
+    page.locator(".md-search-result[aria-busy=false]").wait_for(state="attached")
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(state="attached")
     return [re.sub(r"\?h=[^#]*", "", href) for href in results.evaluate_all(
         "links => links.map(a => a.href)")]
 

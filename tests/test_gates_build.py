@@ -66,7 +66,7 @@ def test_the_questionnaire_beyond_its_words_adds_at_most_10_kb_to_a_default_mate
             "assets/javascripts/share.js"} <= set(loads)
     words = text_weight(page, "pq")
     added = weight(site_dir, page) - weight(*default_material)
-    assert 0 < words < added
+    assert 0 < words  # (the page may weigh less than Material's: it has no bundle)
     assert added - words <= QUESTIONNAIRE_BUDGET, f"adds {added} bytes, {words} of them text"
 
 

@@ -79,13 +79,15 @@ def test_search_by_keyboard_alone(make_page, site_url):
     page.keyboard.press("/")
     assert is_open(page) and focused(page) == "md-search__input"
     page.keyboard.type("custom")
-    page.locator(".md-search-result__item").first.wait_for()
+    answered = page.locator(".md-search-result[aria-busy=false]")
+    answered.wait_for(state="attached")
     assert page.locator(".md-search-result__meta").text_content().endswith("matching documents")
     page.keyboard.press("ArrowDown")
     assert focused(page) == "md-search-result__link"
     page.keyboard.press("s")  # a letter typed on a result goes on into the field
     assert focused(page) == "md-search__input"
     assert page.locator("input.md-search__input").input_value() == "customs"
+    answered.wait_for(state="attached")
     page.keyboard.press("ArrowDown")
     assert focused(page) == "md-search-result__link"
     page.keyboard.press("ArrowUp")
@@ -143,7 +145,7 @@ def test_on_a_phone_the_header_icon_opens_search_and_a_result_closes_it(make_pag
                      has=page.locator("a[href*='#pickup-no-notice-title']")).locator("summary").tap()
     link.tap()
     assert visible_step(page) == "pickup-no-notice"
-    page.wait_for_function("!document.getElementById('__search').checked")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
     assert page.console_errors == []
 
 

@@ -2,7 +2,7 @@
 Material's own do: each page is opened twice in Chromium, once as built and once with
 Material's untrimmed files served in place of the trimmed ones, and the computed style
 of every element (and of its ::before and ::after) must be the same, in the states
-Material's script creates while a reader uses the page."""
+the site's scripts create while a reader uses the page."""
 
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ COMPUTED_STYLES = """only => {
   return out;
 }"""
 
-# Two frames: Material's script sets some sizes (the sidebars', the search panel's)
-# from the viewport once a frame has been drawn.
+# Two frames: some sizes (the search panel's) settle from the viewport once a frame
+# has been drawn.
 NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 # Both openings of a page must be compared at rest, not halfway through a transition.
@@ -149,8 +149,8 @@ def differences(trimmed, mine: dict, original, theirs: dict) -> dict:
         a, b = details[0].get(key, {}), details[1].get(key, {})
         changed = {name: (a.get(name), b.get(name)) for name in a.keys() | b.keys()
                    if a.get(name) != b.get(name)}
-        # Equal when read again: a moment of Material's script (the header's margins
-        # flip for a frame now and then, in both pages alike), not a rule missing.
+        # Equal when read again: a passing moment (the header's margins flipped for a
+        # frame now and then, in both pages alike), not a rule missing.
         if changed:
             found[key] = changed
     return found

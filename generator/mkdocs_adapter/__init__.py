@@ -68,6 +68,18 @@ TOOLS_INDEX = "tools/index.md"
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 
 
+# Material's script wrapped each table in these as the page ran, so that a wide table
+# scrolls sideways on a phone; written into the page, they are there without
+# JavaScript (Material's script is not loaded: site.js) and nothing moves after the
+# first paint. Markdown's tables have no attributes; any other table is left as it is.
+TABLE = re.compile(r"<table>.*?</table>", re.S)
+
+
+def scrollable_tables(html_text: str) -> str:
+    return TABLE.sub(lambda table: '<div class="md-typeset__scrollwrap"><div '
+                     f'class="md-typeset__table">{table.group(0)}</div></div>', html_text)
+
+
 @dataclass
 class SiteBuild:
     """One build's state, made in on_config from the checked site data."""
@@ -283,6 +295,7 @@ class ParcelHelpPlugin(BasePlugin):
                         files: Files) -> str:
         """Each slot's token in the rendered page becomes its HTML, in one pass; the
         table of contents (and so the search index) gets the same text."""
+        html_text = scrollable_tables(html_text)
         slots = self.build.slots.get(page.file.src_uri) if self.build else None
         if not slots:
             return html_text

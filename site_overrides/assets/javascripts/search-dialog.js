@@ -20,7 +20,9 @@
   var list = dialog.querySelector(".md-search-result__list");
   /* Material's worker protocol (integrations/search/worker/message) */
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var worker, ready = false, asked = null;
+  var result = dialog.querySelector(".md-search-result");
+  var worker, ready = false, asked = null, pending = 0;
+  result.setAttribute("aria-busy", "true");  // until the first results
 
   function say(key, count) {
     var text = config.translations[key];
@@ -35,7 +37,7 @@
   }
 
   function close() {
-    // a click, as Material's own setToggle: its scroll lock listens for the change
+    // a click, as Material's own setToggle: search.js's scroll lock listens for the change
     if (toggle.checked) toggle.click();
   }
 
@@ -46,7 +48,9 @@
         ready = true;
         ask();
       } else if (event.data.type === RESULT) {
+        pending -= 1;
         show(event.data.data.items);
+        if (!pending) result.setAttribute("aria-busy", "false");
       }
     });
     fetch(new URL("search/search_index.json", base)).then(function (response) {
@@ -61,6 +65,8 @@
   function ask() {
     if (!ready || query.value === asked) return;
     asked = query.value;
+    pending += 1;
+    result.setAttribute("aria-busy", "true");
     worker.postMessage({ type: QUERY, data: asked });
   }
 
@@ -141,7 +147,9 @@
     meta.textContent = items.length > 1 ? say("search.result.other", items.length)
       : items.length === 1 ? say("search.result.one")
       : say(query.value ? "search.result.none" : "search.result.placeholder");
+    var focused = list.contains(document.activeElement);
     list.replaceChildren.apply(list, items.map(item));
+    if (focused) query.focus();  // the focused result is gone: back to the words
   }
 
   function bestResult() {
