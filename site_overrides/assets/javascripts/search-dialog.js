@@ -37,7 +37,7 @@
   }
 
   function close() {
-    // a click, as Material's own setToggle: search.js's scroll lock listens for the change
+    // a click, as Material's own setToggle: the toggle's change listeners hear it
     if (toggle.checked) toggle.click();
   }
 

@@ -42,20 +42,7 @@
     if (!toggle.checked) toggle.click();  // a click: the change event follows
     load();
   });
-  // On a phone the open dialog covers the page, which keeps still under it and is
-  // where it was when the dialog closes (Material's styles fix body[data-md-scrolllock]).
-  var phone = matchMedia("(max-width: 59.984375em)");
   toggle.addEventListener("change", function () {
-    var body = document.body;
-    if (toggle.checked && phone.matches) {
-      body.style.top = -window.scrollY + "px";
-      body.setAttribute("data-md-scrolllock", "");
-    } else if (body.hasAttribute("data-md-scrolllock")) {
-      var y = -parseInt(body.style.top, 10) || 0;
-      body.removeAttribute("data-md-scrolllock");
-      body.style.top = "";
-      window.scrollTo(0, y);
-    }
     if (toggle.checked) load();
   });
   // The header's search button (a label for the toggle) focuses the field instead, and
