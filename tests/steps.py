@@ -27,6 +27,16 @@ def answer(page, label: str) -> None:
     page.locator("section.pq-step:visible").get_by_role("link", name=label, exact=True).click()
 
 
+# A phone's screen, for the header's and the search's phone layout.
+PHONE = {"width": 390, "height": 844}
+
+
+def wait_for_answer(page) -> None:
+    """Until the search worker has answered the last query: search-dialog.js marks the
+    results busy while one is out."""
+    page.locator(".md-search-result[aria-busy=false]").wait_for(state="attached")
+
+
 def search(page, words: str) -> list[str]:
     """Type into the site's search as a person would; the result links' addresses.
     (Letters not on Playwright's US keyboard arrive as input without key events, as
@@ -34,8 +44,7 @@ def search(page, words: str) -> list[str]:
     field = page.locator("input.md-search__input")
     field.click()
     field.press_sequentially(words, delay=20)
-    # answered: search-dialog.js marks the results busy while a query is out
-    page.locator(".md-search-result[aria-busy=false]").wait_for(state="attached")
+    wait_for_answer(page)
     results = page.locator(".md-search-result__item a")
     return [re.sub(r"\?h=[^#]*", "", href) for href in results.evaluate_all(
         "links => links.map(a => a.href)")]

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from steps import search, visible_step
+from steps import PHONE, search, visible_step, wait_for_answer
 
 pytestmark = pytest.mark.browser
 
@@ -79,15 +79,14 @@ def test_search_by_keyboard_alone(make_page, site_url):
     page.keyboard.press("/")
     assert is_open(page) and focused(page) == "md-search__input"
     page.keyboard.type("custom")
-    answered = page.locator(".md-search-result[aria-busy=false]")
-    answered.wait_for(state="attached")
+    wait_for_answer(page)
     assert page.locator(".md-search-result__meta").text_content().endswith("matching documents")
     page.keyboard.press("ArrowDown")
     assert focused(page) == "md-search-result__link"
     page.keyboard.press("s")  # a letter typed on a result goes on into the field
     assert focused(page) == "md-search__input"
     assert page.locator("input.md-search__input").input_value() == "customs"
-    answered.wait_for(state="attached")
+    wait_for_answer(page)
     page.keyboard.press("ArrowDown")
     assert focused(page) == "md-search-result__link"
     page.keyboard.press("ArrowUp")
@@ -128,7 +127,7 @@ def test_the_reset_button_empties_the_search(make_page, site_url):
 
 
 def test_on_a_phone_the_header_icon_opens_search_and_a_result_closes_it(make_page, site_url):
-    page = make_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True)
     page.goto(f"{site_url}/questionnaire/", wait_until="load")
     assert not is_open(page)
     button = page.locator(".md-header__button[for=__search]")

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from steps import PHONE
+
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 GUIDE = "guides/buyer-protection-and-disputes/"
 
 

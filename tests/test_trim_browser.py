@@ -11,7 +11,7 @@ from importlib.resources import files
 
 import pytest
 
-from steps import search
+from steps import PHONE, search
 
 # Every element's computed style, one string per element and pseudo-element, keyed by
 # the element's place in the page (to name it when it differs): a hash of it for each
@@ -87,7 +87,6 @@ def outcome(page) -> None:
     page.locator("section.pq-step.pq-current").wait_for()
 
 
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 CASES = [
