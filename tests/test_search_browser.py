@@ -68,6 +68,17 @@ def is_open(page) -> bool:
     return page.evaluate("document.getElementById('__search').checked")
 
 
+def wait_until_open(page, state: bool) -> None:
+    """After a tap, as a person would see it: the toggle has followed the tap's click
+    (the browser's gesture recogniser sends it after tap() returns), and the dialog has
+    finished sliding in or out. Until then its back arrow is see-through and moving, and
+    a tap aimed at it can land beside it."""
+    page.wait_for_function(
+        "state => document.getElementById('__search').checked === state"
+        " && document.querySelector('.md-search__inner').getAnimations().length === 0",
+        arg=state)
+
+
 def focused(page) -> str:
     """The focused element's first class (Material's focus-visible polyfill adds one)."""
     return page.evaluate("document.activeElement.classList[0] || document.activeElement.tagName")
@@ -132,19 +143,23 @@ def test_on_a_phone_the_header_icon_opens_search_and_a_result_closes_it(make_pag
     assert not is_open(page)
     button = page.locator(".md-header__button[for=__search]")
     button.tap()
-    assert is_open(page) and focused(page) == "md-search__input"
+    wait_until_open(page, True)
+    assert focused(page) == "md-search__input"
     page.locator(".md-search__icon[for=__search]").tap()  # the dialog's back arrow
-    assert not is_open(page)
+    wait_until_open(page, False)
     button.tap()
-    assert is_open(page) and focused(page) == "md-search__input"
+    wait_until_open(page, True)
+    assert focused(page) == "md-search__input"
     page.keyboard.type("locker")
+    wait_for_answer(page)  # results for "lock" may still be on screen until then
     link = page.locator(".md-search-result__item a[href*='#pickup-no-notice-title']").first
     if not link.is_visible():
         page.locator("details.md-search-result__more",
                      has=page.locator("a[href*='#pickup-no-notice-title']")).locator("summary").tap()
     link.tap()
+    page.wait_for_url("**#pickup-no-notice-title")
     assert visible_step(page) == "pickup-no-notice"
-    page.wait_for_function("() => !document.getElementById('__search').checked")
+    wait_until_open(page, False)
     assert page.console_errors == []
 
 
