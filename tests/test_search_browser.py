@@ -163,6 +163,36 @@ def test_on_a_phone_the_header_icon_opens_search_and_a_result_closes_it(make_pag
     assert page.console_errors == []
 
 
+def scroll_down(page, by: int = 300) -> None:
+    """A person's scroll gesture in the middle of the screen; the devtools protocol
+    answers once the gesture is over. Two frames later the page has seen its effect."""
+    page.context.new_cdp_session(page).send("Input.synthesizeScrollGesture", {
+        "x": PHONE["width"] // 2, "y": PHONE["height"] // 2, "yDistance": -by, "speed": 800})
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def test_on_a_phone_the_page_under_search_holds_still(make_page, site_url):
+    """While search covers the screen, the page under it neither scrolls nor zooms out
+    (search's opening circle reaches far past the screen's edge), and the reader finds
+    it where they left it."""
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(f"{site_url}/guides/empty-parcel/", wait_until="load")
+    page.evaluate("scrollTo(0, 500)")
+    page.locator(".md-header__button[for=__search]").tap()
+    wait_until_open(page, True)
+    page.keyboard.type("zzzz")  # no result: nothing in the dialog that could scroll
+    wait_for_answer(page)
+    scroll_down(page)
+    assert page.evaluate("[scrollY, innerWidth]") == [500, PHONE["width"]]
+    page.locator(".md-search__icon[for=__search]").tap()
+    wait_until_open(page, False)
+    assert page.evaluate("scrollY") == 500
+    scroll_down(page)  # the same gesture scrolls the page once search is closed
+    page.wait_for_function("() => scrollY > 500")
+    assert page.evaluate("scrollY") <= 800  # and it scrolled once, not twice
+    assert page.console_errors == []
+
+
 # The index is built from our own pages, so its text is our escaped text. Should it ever
 # hold markup, a result still shows only text, <mark>s and bare text-level elements.
 CRAFTED = [
