@@ -1,8 +1,9 @@
 """Gates in headless Chromium, for every page of the built site (found by walking it):
 axe-core finds no violation, nothing is requested from any host but the local server,
 no cookie, web storage or IndexedDB entry is set and no cache but the service worker's
-own, the console shows no error, and the page's Content-Security-Policy
-(generator/csp.py) reports no violation.
+own, the console shows no error, the page's Content-Security-Policy
+(generator/csp.py) reports no violation, and no page or questionnaire step is wider
+than a small phone.
 
 One browser page visits every built page once (that keeps the suite fast); what each
 visit saw is recorded, and each gate below asserts on its own part of the record."""
