@@ -10,11 +10,12 @@ selector the browser matches.
 
 How a rule is judged unused, the way PurgeCSS does it: a selector needs each class,
 id and `[attribute=value]` it names to appear as a word somewhere in the built
-site's HTML or scripts (so classes our scripts add while the page runs stay; Material's
-own script is not loaded, and is removed first). Class names a script builds from
-parts (`md-tag--${...}`) keep every class that starts with that part. Anything inside a function (`:not(.x)`, `:is(...)`) counts
-as present: `:not(.x)` matches more, not less, when .x is absent. A rule goes only when
-every selector in its list is unused; the rest of the list stays as written.
+site's HTML or scripts (so classes our scripts add while the page runs stay;
+Material's own script is not loaded, and is removed first). Class names a script
+builds from parts (`md-tag--${...}`) keep every class that starts with that part.
+Anything inside a function (`:not(.x)`, `:is(...)`) counts as present: `:not(.x)`
+matches more, not less, when .x is absent. A rule goes only when every selector in its
+list is unused; the rest of the list stays as written.
 """
 
 from __future__ import annotations

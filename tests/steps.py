@@ -27,6 +27,12 @@ def answer(page, label: str) -> None:
     page.locator("section.pq-step:visible").get_by_role("link", name=label, exact=True).click()
 
 
+def next_frames(page) -> None:
+    """Until the browser has drawn two more frames: what a change sets off in layout or
+    scrolling has reached the page by then."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 # A phone's screen, for the header's and the search's phone layout.
 PHONE = {"width": 390, "height": 844}
 

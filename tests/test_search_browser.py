@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from steps import PHONE, search, visible_step, wait_for_answer
+from steps import PHONE, next_frames, search, visible_step, wait_for_answer
 
 pytestmark = pytest.mark.browser
 
@@ -80,7 +80,7 @@ def wait_until_open(page, state: bool) -> None:
 
 
 def focused(page) -> str:
-    """The focused element's first class (Material's focus-visible polyfill adds one)."""
+    """The focused element's first class (site.js adds focus-visible after it)."""
     return page.evaluate("document.activeElement.classList[0] || document.activeElement.tagName")
 
 
@@ -168,7 +168,7 @@ def scroll_down(page, by: int = 300) -> None:
     answers once the gesture is over. Two frames later the page has seen its effect."""
     page.context.new_cdp_session(page).send("Input.synthesizeScrollGesture", {
         "x": PHONE["width"] // 2, "y": PHONE["height"] // 2, "yDistance": -by, "speed": 800})
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    next_frames(page)
 
 
 def test_on_a_phone_the_page_under_search_holds_still(make_page, site_url):

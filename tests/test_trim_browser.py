@@ -11,7 +11,7 @@ from importlib.resources import files
 
 import pytest
 
-from steps import PHONE, search
+from steps import PHONE, next_frames, search
 
 # Every element's computed style, one string per element and pseudo-element, keyed by
 # the element's place in the page (to name it when it differs): a hash of it for each
@@ -50,10 +50,6 @@ COMPUTED_STYLES = """only => {
   }
   return out;
 }"""
-
-# Two frames: some sizes (the search panel's) settle from the viewport once a frame
-# has been drawn.
-NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 # Both openings of a page must be compared at rest, not halfway through a transition.
 NO_TRANSITIONS = """document.addEventListener('DOMContentLoaded', () => {
@@ -136,7 +132,7 @@ def settled(page) -> dict:
         if now == before:
             return now
         before = now
-        page.evaluate(NEXT_FRAMES)
+        next_frames(page)  # some sizes (the search panel's) settle a frame after
     raise AssertionError(f"{page.url}: the styles keep changing")
 
 
