@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate translations graph paths bench chromium java fonts clean
+.PHONY: serve build test validate translations graph paths facts bench chromium java fonts clean
 
 $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
@@ -62,6 +62,11 @@ graph: $(STAMP)
 
 paths: $(STAMP)
 	@$(PY) -m generator paths
+
+# Every fact with its source and the date it is due to be checked again; exit 1 when
+# one is overdue (a weekly workflow runs it). Never part of the build.
+facts: $(STAMP)
+	@$(PY) -m generator facts
 
 test: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -23,7 +23,8 @@ def build_tree(loaded: Loaded) -> Tree:
     facts = {
         name: Fact(name=name, label=f["label"], value=f["value"], unit=f["unit"],
                    source=f["source"], checked=date.fromisoformat(f["checked"]),
-                   max=f.get("max"), url=f.get("url"), note=f.get("note"))
+                   max=f.get("max"), url=f.get("url"), note=f.get("note"),
+                   line=line("facts", name))
         for name, f in data["facts"].items()
     }
     guides = {

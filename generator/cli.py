@@ -1,14 +1,16 @@
 """Command line (`make validate`, `make graph`, ... run it; README.md lists them):
 `python -m generator validate [PATH] [--strict-translations]`, `graph [PATH] --format
-mermaid|dot`, `paths [PATH]`, `diff BASE [HEAD]`, `render`, `translations ru [--update]`."""
+mermaid|dot`, `paths [PATH]`, `diff BASE [HEAD]`, `facts [PATH] [--today DATE]`, `render`,
+`translations ru [--update]`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
-from . import drawing, reader_paths
+from . import drawing, freshness, reader_paths
 from .errors import Problem
 from .loader import load_file
 from .pipeline import TREE_FILE, SiteData, check_site
@@ -89,6 +91,22 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _facts(args: argparse.Namespace) -> int:
+    """Exit 1 when a fact is overdue (the weekly workflow then fails and shows it)."""
+    site = _site(args.path)
+    if site is None:
+        return 1
+    sys.stdout.write(freshness.report(site.tree, args.today))
+    return 1 if freshness.overdue(site.tree, args.today) else 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
 def _render(args: argparse.Namespace) -> int:
     site = _site(args.path)
     if site is None:
@@ -134,6 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     changes.add_argument("base", help="the tree before the change")
     changes.add_argument("head", nargs="?", default=TREE_FILE, help="the tree after it")
     changes.set_defaults(run=_diff)
+    facts = commands.add_parser("facts", help="list every fact with its source, the date "
+                                              "it was checked and the date it is due; "
+                                              "exit 1 when one is overdue")
+    facts.add_argument("path", nargs="?", default=TREE_FILE)
+    facts.add_argument("--today", type=_day, default=date.today(),
+                       help="the day to count from (YYYY-MM-DD; default: today)")
+    facts.set_defaults(run=_facts)
     render = commands.add_parser("render", help="write the generated pages to a folder "
                                                 "(for looking at them; the build does not need it)")
     render.add_argument("path", nargs="?", default=TREE_FILE)

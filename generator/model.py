@@ -21,6 +21,7 @@ class Fact:
     max: int | None = None
     url: str | None = None
     note: str | None = None
+    line: int = 0  # of its name in the tree file
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ check_site() or load_site() return; nothing after this module reads a data file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import Mapping
 
@@ -78,14 +77,13 @@ def tools_path(tree_path: Path) -> Path:
     return own if own.is_file() else ROOT / TOOLS_FILE
 
 
-def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
+def check_site(tree_path: str | Path = TREE_FILE, *,
                strict_translations: bool = False) -> Checked:
     """Read and check the tree, its translations and tools.yaml. Later files are
     checked against the tree only when the tree itself is sound. A text without a
     current translation is a warning (its page shows the English), an error with
     strict_translations (for a release)."""
     tree_path = Path(tree_path)
-    today = today or date.today()
     result = Checked(None)
 
     def read(path: Path) -> loader.Loaded | None:
@@ -99,7 +97,7 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
     loaded_tree = read(tree_path)
     if loaded_tree is None:
         return result
-    errors, warnings = validate(loaded_tree, today)
+    errors, warnings = validate(loaded_tree)
     result.errors += errors
     result.warnings += warnings
     if errors:
@@ -140,10 +138,11 @@ def check_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
     return result
 
 
-def load_site(tree_path: str | Path = TREE_FILE, today: date | None = None,
+def load_site(tree_path: str | Path = TREE_FILE, *,
               strict_translations: bool = False) -> SiteData:
-    """The checked site data, or TreeError listing every problem found."""
-    checked = check_site(tree_path, today, strict_translations)
+    """The checked site data, or TreeError listing every problem found. Nothing in it
+    depends on today's date (freshness.py reports how old each fact's check is)."""
+    checked = check_site(tree_path, strict_translations=strict_translations)
     if checked.site is None:
         raise TreeError(checked.errors)
     return checked.site

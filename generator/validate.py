@@ -5,7 +5,7 @@ collected, so a contributor sees them all at once, each with its line and column
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -22,7 +22,6 @@ REQUIRED_GUIDES = (
     "parcel-lost", "wrong-city-or-stranger", "empty-parcel", "someone-elses-parcel",
     "no-tracking-number", "invalid-tracking-number", "buyer-protection-and-disputes",
 )
-FACT_MAX_AGE = timedelta(days=365)
 PHONE_TEXT_LIMIT = 600  # characters: about one phone screen of reading
 PHONE_TITLE_LIMIT = 90
 
@@ -31,15 +30,15 @@ def schema() -> dict:
     return load_schema(SCHEMA_PATH)
 
 
-def validate(loaded: Loaded, today: date) -> tuple[list[Problem], list[Problem]]:
+def validate(loaded: Loaded) -> tuple[list[Problem], list[Problem]]:
     """Return (errors, warnings), most useful first: problems that name their own fix,
     then problems in place, then likely consequences; by place in the file within each.
-    today: the date facts' ages are counted to (passed in, so a test's result does not
-    change with the calendar)."""
+    No result depends on today's date: how old a fact's check is, is freshness.py's
+    report, never a warning (warnings fail a strict build)."""
     errors = schema_problems(loaded, SCHEMA_PATH, describe)
     errors += kinds.check(loaded, schema())
     errors += _RuleCheck(loaded).run()
-    warnings = list(_warnings(loaded, today))
+    warnings = list(_warnings(loaded))
     return _dedupe(errors), _dedupe(warnings)
 
 
@@ -208,7 +207,7 @@ def _parse_date(text: Any) -> date | None:
 
 # --- warnings: worth fixing, not worth failing the build ---------------------------
 
-def _warnings(loaded: Loaded, today: date) -> Iterator[Problem]:
+def _warnings(loaded: Loaded) -> Iterator[Problem]:
     def warn(location: Location, message: str, key: bool = False) -> Problem:
         return loaded.problem(location, message, key, severity="warning")
 
@@ -218,11 +217,6 @@ def _warnings(loaded: Loaded, today: date) -> Iterator[Problem]:
             for _, fact in markup.placeholders(text)}
     used |= {fact for _, text in texts(facts) for _, fact in markup.placeholders(text)}
     for name, fact in facts.items():
-        checked = _parse_date(fact.get("checked", "")) if isinstance(fact, dict) else None
-        if checked and today - checked > FACT_MAX_AGE:
-            yield warn(("facts", name, "checked"), f"fact '{name}' was last checked on "
-                                                   f"{checked}, more than 12 months ago; "
-                                                   "check it against its source")
         if name not in used:
             yield warn(("facts", name), f"fact '{name}' is not used in any text", key=True)
     for node_id, node in _mapping(data.get("nodes")).items():

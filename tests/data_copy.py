@@ -17,7 +17,7 @@ import yaml
 
 from generator import loader, translate
 from generator.pipeline import check_site
-from site_data import ROOT, TODAY
+from site_data import ROOT
 
 TREE, RU, TOOLS = "decision_tree.yaml", "translations/ru.yaml", "tools.yaml"
 ORIGINAL = {name: loader.load_file(ROOT / name).data for name in (TREE, RU, TOOLS)}
@@ -77,7 +77,7 @@ class DataCopy:
         return self.folder / TREE
 
     def check(self):
-        return check_site(self.write(), TODAY)
+        return check_site(self.write())
 
     def positions(self, name: str) -> loader.Loaded:
         """Where each value stands in the written file: the loader's own reading,

@@ -1,10 +1,9 @@
 """The real site's data, read once through the pipeline as the build reads it, for
-tests that look at the tree, its translations or the tools. The date is fixed, so
-no test changes its result with the calendar."""
+tests that look at the tree, its translations or the tools. Nothing read here depends
+on today's date (how old a fact's check is: test_facts_report.py, with its own date)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from generator.model import Tree
@@ -12,9 +11,8 @@ from generator.pipeline import SiteData, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
-TODAY = date(2026, 12, 1)
 
-SITE: SiteData = load_site(ROOT / "decision_tree.yaml", TODAY)
+SITE: SiteData = load_site(ROOT / "decision_tree.yaml")
 TREE: Tree = SITE.tree
 TREES = SITE.trees
 TOOLS = SITE.tools
@@ -22,4 +20,4 @@ TOOLS = SITE.tools
 
 def tree_at(path: str | Path) -> Tree:
     """Another tree file, checked as the build checks it."""
-    return load_site(path, TODAY).tree
+    return load_site(path).tree

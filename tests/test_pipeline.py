@@ -19,7 +19,7 @@ from generator.cli import main
 from generator.pipeline import check_site, load_site
 
 from conftest import FIXTURES, ROOT
-from site_data import SITE, TODAY
+from site_data import SITE
 
 DATA_FILES = {ROOT / "decision_tree.yaml", ROOT / "translations" / "ru.yaml", ROOT / "tools.yaml"}
 
@@ -78,7 +78,7 @@ def test_the_site_holds_every_language_and_the_tools():
 
 
 def test_a_tree_without_its_own_tools_borrows_the_projects():
-    site = load_site(FIXTURES / "valid_tree.yaml", TODAY)
+    site = load_site(FIXTURES / "valid_tree.yaml")
     assert site.languages == ("en",)  # no translations beside it
     assert site.tools.path == str(ROOT / "tools.yaml")
 
@@ -99,4 +99,4 @@ def test_validate_checks_tools_yaml_with_the_builds_words(tmp_path):
     assert err.getvalue().splitlines() == [
         f"{tools}:{line}:7: node 'tracking-showz' is not in decision_tree.yaml",
         f"{tmp_path / 'decision_tree.yaml'}: 1 error(s), 0 warning(s)"]
-    assert check_site(tmp_path / "decision_tree.yaml", TODAY).site is None
+    assert check_site(tmp_path / "decision_tree.yaml").site is None

@@ -19,7 +19,7 @@ from generator.tools.pages import (PROTECTION_END, calculator_dates, country_nam
                                    deadline_data, offers)
 
 from conftest import FIXTURES, ROOT, build_site
-from site_data import SITE, TODAY, TREE
+from site_data import SITE, TREE
 
 TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
 
@@ -105,7 +105,7 @@ def test_the_build_stops_with_the_line_and_no_traceback(tmp_path):
 def test_another_tree_gets_the_projects_tools_without_dead_links():
     """A tree with no tools.yaml beside it (tests, benchmarks) still has the tool
     pages the nav names; links to steps and facts it lacks are left out."""
-    site = load_site(FIXTURES / "valid_tree.yaml", TODAY)
+    site = load_site(FIXTURES / "valid_tree.yaml")
     tree = site.tree
     renderer = Renderer(site, "en")
     pages = renderer.pages()

@@ -29,6 +29,7 @@ import logging
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,7 +46,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
-from generator import csp, embed, offline, social, trim
+from generator import csp, embed, freshness, offline, social, trim
 from generator.errors import Problem, TreeError
 from generator.i18n import locale
 from generator.markup import text_html
@@ -177,6 +178,13 @@ class ParcelHelpPlugin(BasePlugin):
             (log.info if self.serving else log.warning)(serve.relative_problem(warning, root).format())
         for warning in site.translation_warnings:
             log.info(serve.relative_problem(warning, root).format())
+        # A fact due to be checked again is information (`make facts` lists them), never a
+        # warning: a strict build must not start failing on a date with no commit.
+        for age in freshness.overdue(site.tree, date.today()):
+            due = Problem(age.fact.line, 1, f"fact '{age.fact.name}' was due to be checked "
+                          f"against its source by {age.due.isoformat()} (make facts)",
+                          site.tree.path)
+            log.info(serve.relative_problem(due, root).format())
         build = self.build = SiteBuild(site, root, {})
 
         def edit_link(path: str, line: int) -> str | None:
