@@ -87,7 +87,7 @@ def _diff(args: argparse.Namespace) -> int:
     base, head = _site(args.base), _site(args.head)
     if base is None or head is None:
         return 1
-    sys.stdout.write(reader_paths.diff(base.tree, head.tree))
+    sys.stdout.write(reader_paths.diff(base, head))
     return 0
 
 
@@ -143,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="add every missing text (English, `todo: true`) to "
                             "translations/LANG.yaml; existing entries stay as they are")
     words.set_defaults(run=_translations)
-    paths = commands.add_parser("paths", help="list every path from the first question to "
-                                              "an outcome: the answers, then the outcome")
+    paths = commands.add_parser("paths", help="per outcome: how many paths from the first "
+                                              "question reach it, and the shortest")
     paths.add_argument("path", nargs="?", default=TREE_FILE)
     paths.set_defaults(run=_paths)
     changes = commands.add_parser("diff", help="what readers would see differently between "
