@@ -3,25 +3,27 @@ trusted to send headers). The build escapes contributor text; the policy is the 
 wall: markup that slipped through anyway cannot run a script, load from another host,
 post a form or change the page's base address.
 
-Inline code the theme and our embed need is allowed by its hash, computed from the
-page as built (so a change to Material's inline scripts needs no change here); an
-inline `style` attribute likewise ('unsafe-hashes' with the hash of that exact value:
-the embed snippet's preview frame). No 'unsafe-inline', no 'unsafe-eval', no host.
-frame-ancestors cannot be set from a <meta>; the embed is meant to be framed anyway.
+The policy allows only the inline code the project itself inlines, recorded from its
+own files as the build inlines them (Inlined: the embed's scripts and styles, the embed
+snippet's frame style), never whatever a finished page holds: a <script> in a
+hand-written page would otherwise get its hash into the policy and run. The build
+refuses any other inline script, <style>, style attribute or event-handler attribute,
+naming the page's source file (refusals, markup_refusals). Data blocks (the theme's
+config, our tools' JSON) are not run and need no hash. No 'unsafe-inline', no
+'unsafe-eval', no host. frame-ancestors cannot be set from a <meta>; the embed is meant
+to be framed anyway.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
-STYLE_ATTRIBUTE = re.compile(r"""\sstyle=(?:"([^"]*)"|'([^']*)')""", re.I)
-# Data blocks (our tools' JSON, Material's config) are not run, so need no hash.
-DATA_TYPE = re.compile(r"""\btype=["']?application/(?:ld\+)?json""", re.I)
+# Data blocks (our tools' JSON, Material's config) are not run.
+DATA_TYPE = re.compile(r"application/(?:ld\+)?json", re.I)
 HEAD = re.compile(r"<head\b[^>]*>\s*(<meta charset=[^>]*>)?", re.I)
 
 FIXED = {
@@ -37,22 +39,107 @@ FIXED = {
 }
 
 
+@dataclass
+class Inlined:
+    """The inline code the project puts in its pages, each from one of its own files
+    or constants, recorded as the build inlines it."""
+
+    scripts: set[str] = field(default_factory=set)
+    styles: set[str] = field(default_factory=set)
+    style_attributes: set[str] = field(default_factory=set)
+
+    def add(self, path: str, text: str) -> str:
+        """text, inlined from the site's file path (.js: a script, else a style)."""
+        (self.scripts if path.endswith(".js") else self.styles).add(text)
+        return text
+
+
+@dataclass
+class InlineCode:
+    """What one page holds inline: (kind, text) pairs, in page order. Kinds: script,
+    data (a JSON block), style, style attribute, handler (an on*= attribute)."""
+
+    found: list[tuple[str, str]] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[str]:
+        return list(dict.fromkeys(text for k, text in self.found if k == kind))
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.code = InlineCode()
+        self._open: tuple[str, list[str]] | None = None  # (kind, body parts)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.code.found.append(("handler", f"{name}={value or ''}"))
+            elif name == "style":
+                self.code.found.append(("style attribute", value or ""))
+        if tag == "script" and "src" not in values:
+            data = DATA_TYPE.fullmatch((values.get("type") or "").strip())
+            self._open = ("data" if data else "script", [])
+        elif tag == "style":
+            self._open = ("style", [])
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._open[1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and tag in ("script", "style"):
+            self.code.found.append((self._open[0], "".join(self._open[1])))
+            self._open = None
+
+
+def inline_code(page: str) -> InlineCode:
+    reader = _Reader()
+    reader.feed(page)
+    reader.close()
+    return reader.code
+
+
 def _hash(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def _unique(items) -> list[str]:
-    return list(dict.fromkeys(items))
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
-def policy(page: str) -> str:
-    """The policy for one built page: the fixed rules plus its inline code's hashes."""
-    scripts = _unique(_hash(body) for attributes, body in SCRIPT.findall(page)
-                      if "src=" not in attributes.lower() and not DATA_TYPE.search(attributes))
-    styles = _unique(_hash(body) for body in STYLE.findall(page))
-    attributes = _unique(_hash(html.unescape(double or single))
-                         for double, single in STYLE_ATTRIBUTE.findall(page))
+NAMES = {"script": "inline <script>", "data": "<script> data block",
+         "style": "<style> element", "style attribute": "style attribute",
+         "handler": "event-handler attribute"}
+
+
+def refusals(page: str, allowed: Inlined) -> list[str]:
+    """Inline code in a built page that the project did not inline itself."""
+    known = {"script": allowed.scripts, "style": allowed.styles,
+             "style attribute": allowed.style_attributes, "handler": set()}
+    return [f"{NAMES[kind]} {_short(text)!r} is not the site's own code"
+            for kind, text in inline_code(page).found
+            if kind in known and text not in known[kind]]
+
+
+def markup_refusals(content: str) -> list[str]:
+    """Code in a hand-written page's HTML, as Markdown made it from its source (raw HTML
+    and attribute lists pass through Markdown): none is allowed, data blocks included."""
+    return [f"{NAMES[kind]} {_short(text)!r}: a page may hold no script, style or event "
+            "handler (write Markdown; the site's own code lives in site_overrides/)"
+            for kind, text in inline_code(content).found]
+
+
+def policy(page: str, allowed: Inlined) -> str:
+    """The policy for one built page: the fixed rules plus the hashes of the inline
+    code it holds that the project inlined (anything else is refused before)."""
+    code = inline_code(page)
+    scripts = [_hash(t) for t in code.of("script") if t in allowed.scripts]
+    styles = [_hash(t) for t in code.of("style") if t in allowed.styles]
+    attributes = [_hash(t) for t in code.of("style attribute") if t in allowed.style_attributes]
     rules = dict(FIXED)
     rules["script-src"] = " ".join(["'self'", *scripts])
     rules["style-src"] = " ".join(["'self'", *styles]
@@ -60,11 +147,11 @@ def policy(page: str) -> str:
     return "; ".join(f"{name} {value}" for name, value in rules.items())
 
 
-def with_policy(page: str) -> str:
+def with_policy(page: str, allowed: Inlined) -> str:
     """page with its policy as the first element of <head> (after the charset, which
     must come first; it starts no script)."""
     head = HEAD.search(page)
     if head is None:
         return page
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, allowed)}">'
     return page[:head.end()] + meta + page[head.end():]

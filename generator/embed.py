@@ -11,6 +11,8 @@ from markupsafe import Markup
 
 HOST_SCRIPT = "assets/javascripts/embed-host.js"
 FRAME_HEIGHT = "40rem"  # without the host script the frame keeps this height, and scrolls
+# The frame's only inline style: the policy allows this one value (csp.py).
+FRAME_STYLE = f"width: 100%; height: {FRAME_HEIGHT}; border: 0"
 
 
 def minify(path: str, text: str) -> str:
@@ -29,7 +31,7 @@ def snippet(embed_url: str, host_script_url: str, title: str) -> str:
     """The HTML an embedder pastes: the frame, and our script that sizes it."""
     return (f'<iframe src="{html.escape(embed_url)}"\n'
             f'        title="{html.escape(title)}"\n'
-            f'        data-parcel-help style="width: 100%; height: {FRAME_HEIGHT}; border: 0">'
+            f'        data-parcel-help style="{FRAME_STYLE}">'
             f'</iframe>\n<script src="{html.escape(host_script_url)}" async></script>')
 
 

@@ -152,6 +152,8 @@ class ParcelHelpPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent.resolve()
+        # the inline code the project puts in its pages, recorded as it is inlined
+        self.inlined = csp.Inlined(style_attributes={embed.FRAME_STYLE})
         # PARCEL_HELP_TREE builds the site from another tree (tests, benchmarks).
         tree_path = serve.shown(root / os.environ.get("PARCEL_HELP_TREE", TREE_FILE))
         # Heading ids that keep Cyrillic letters (#почему-посылки-теряются, not #_1);
@@ -260,8 +262,12 @@ class ParcelHelpPlugin(BasePlugin):
         """The embed's page template inlines the site's own CSS and JS files. The theme's
         templates, compiled anew for each build, are compiled once per process."""
         env.bytecode_cache = serve.TEMPLATE_CACHE
-        def inline_asset(path: str):
-            return embed.inline(path, files.get_file_from_path(path).content_string)
+        def inline_asset(*paths: str):
+            """The files' text, minified, as one inline element; the policy allows
+            exactly this text (csp.Inlined)."""
+            text = "".join(embed.minify(path, files.get_file_from_path(path).content_string)
+                           for path in paths)
+            return Markup(self.inlined.add(paths[0], text))
         env.globals["inline_asset"] = inline_asset
         return env
 
@@ -273,14 +279,18 @@ class ParcelHelpPlugin(BasePlugin):
             return serve.error_markdown(self.problems)
         self._set_title(page)
         renderer = self.build.renderer_for(page.file.src_uri)
-        if EMBED_SNIPPET_MARKER in markdown or EMBED_PREVIEW_MARKER in markdown:
-            markdown = _embed_markers(markdown, page, config, renderer)
         if GUIDE_LIST_MARKER in markdown:
             lang = renderer.locale.lang
             depth = page.file.src_uri[len(prefix(lang)):].count("/")
             listing, slots = renderer.guide_list("../" * depth + "guides/")
             self.build.slots[page.file.src_uri] = slots
             markdown = markdown.replace(GUIDE_LIST_MARKER, listing)
+        for marker, fragment in _embed_markers(page, config, renderer).items():
+            if marker in markdown:
+                # a slot: the site's own HTML goes in after the page's Markdown is checked
+                slots = self.build.slots.get(page.file.src_uri, ())
+                self.build.slots[page.file.src_uri] = (*slots, fragment)
+                markdown = markdown.replace(marker, f"phslot{len(slots)}b")
         return markdown
 
     # --- contributor text: titles and slots (render.py) ----------------------------
@@ -303,6 +313,9 @@ class ParcelHelpPlugin(BasePlugin):
                         files: Files) -> str:
         """Each slot's token in the rendered page becomes its HTML, in one pass; the
         table of contents (and so the search index) gets the same text."""
+        if self.build is not None and page.file.src_uri not in self.build.generated:
+            # what Markdown made of the page's source; the site's own HTML is in slots
+            self._refuse(self._source(page, config), csp.markup_refusals(html_text))
         html_text = scrollable_tables(html_text)
         slots = self.build.slots.get(page.file.src_uri) if self.build else None
         if not slots:
@@ -320,17 +333,39 @@ class ParcelHelpPlugin(BasePlugin):
 
     @event_priority(-100)  # last: every other change to the page is made
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """The policy, hashed from the page as built. Not under `mkdocs serve`: the
+        """The policy, from the inline code the project inlined itself; any other inline
+        code stops the build, naming the page's source. Not under `mkdocs serve`: the
         server adds its live-reload script to each page as it sends it, after this, so
         no hash can name it (and 'unsafe-inline' is ignored beside hashes)."""
-        return output if self.serving else csp.with_policy(output)
+        self._refuse(self._source(page, config), csp.refusals(output, self.inlined))
+        return output if self.serving else csp.with_policy(output, self.inlined)
 
     @event_priority(-100)
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html) carry the policy too."""
         if self.serving or not template_name.endswith(".html"):
             return output
-        return csp.with_policy(output)
+        self._refuse(f"{template_name} (the theme's)", csp.refusals(output, self.inlined))
+        return csp.with_policy(output, self.inlined)
+
+    def _source(self, page: Page, config: MkDocsConfig) -> str:
+        """The file a page is made from, as contributors name it: content/about.md."""
+        if not page.file.abs_src_path:
+            return f"{page.file.src_uri} (generated from the data files)"
+        path = Path(page.file.abs_src_path).resolve()
+        root = Path(config.config_file_path).parent.resolve()
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    def _refuse(self, source: str, problems: list[str]) -> None:
+        """Inline code that is not the site's own: the build stops; `mkdocs serve` (no
+        policy there) shows it and goes on."""
+        if not problems:
+            return
+        messages = [f"{source}: {problem}" for problem in problems]
+        if not self.serving:
+            raise Abort("\n".join(messages))
+        for message in messages:
+            log.warning(message)
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict:
@@ -444,8 +479,8 @@ def _edit_url(config: MkDocsConfig, source: str, line: int) -> str | None:
     return f"{url}#L{line}" if line else url
 
 
-def _embed_markers(markdown: str, page: Page, config: MkDocsConfig,
-                   renderer: Renderer) -> str:
+def _embed_markers(page: Page, config: MkDocsConfig, renderer: Renderer) -> dict[str, str]:
+    """Each embed marker's HTML on this page: the snippet to copy, and the live preview."""
     lang_prefix = prefix(renderer.locale.lang)
     title = renderer.locale.t("embed_frame_title")
     site = config.site_url or "/"
@@ -453,5 +488,4 @@ def _embed_markers(markdown: str, page: Page, config: MkDocsConfig,
     code = embed.snippet(f"{site}{lang_prefix}embed/", f"{site}{embed.HOST_SCRIPT}", title)
     live = embed.snippet(f"{to_root}{lang_prefix}embed/", f"{to_root}{embed.HOST_SCRIPT}",
                          title)
-    return (markdown.replace(EMBED_SNIPPET_MARKER, embed.snippet_block(code))
-            .replace(EMBED_PREVIEW_MARKER, live))
+    return {EMBED_SNIPPET_MARKER: embed.snippet_block(code), EMBED_PREVIEW_MARKER: live}

@@ -1,0 +1,33 @@
+"""A temporary copy of the whole project as the build reads it (mkdocs.yml, content/,
+site_overrides/, the data files), for tests that change a hand-written page or a
+template and build it. The generator itself is the installed one (this work tree)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+COPIED = ("mkdocs.yml", "content", "site_overrides", "decision_tree.yaml", "tools.yaml",
+          "translations", "decision_tree.schema.json", "tools.schema.json")
+
+
+def copy_project(folder: Path) -> Path:
+    for name in COPIED:
+        source, target = ROOT / name, folder / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+    (folder / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml watches it
+    return folder
+
+
+def build(folder: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the copy, into folder/site."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("PARCEL_HELP_TREE", None)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                           str(folder / "mkdocs.yml"), "--site-dir", str(folder / "site")],
+                          cwd=folder, env=env, capture_output=True, text=True)
