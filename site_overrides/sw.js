@@ -4,8 +4,13 @@
  * style, script and search index of the site, as addresses relative to this file) and
  * OFFLINE (each language's folder -> its offline page).
  *
- * - install: cache every file of PRECACHE in a cache named after VERSION.
- * - activate: delete the caches of older versions; take over the open pages.
+ * - install: cache every file of PRECACHE in a cache named after the site's scope and
+ *   VERSION, fetched past the browser's HTTP cache (cache: "reload"): static hosts send
+ *   `Cache-Control: max-age=600`, and the HTTP cache would hand a new version the
+ *   files of the old one, kept until the next deploy.
+ * - activate: delete this site's caches of older versions (only this scope's: another
+ *   site on the same origin, a fork on user.github.io/other/, keeps its own); take
+ *   over the open pages.
  * - fetch: a same-origin GET is answered from the cache, else from the network; a page
  *   that is in neither shows the offline page of its language.
  * A rebuild that changes any file changes VERSION, so this file changes; the browser
@@ -14,8 +19,10 @@
  */
 "use strict";
 
-var PREFIX = "parcel-help-";
-var CACHE = PREFIX + VERSION;
+var PREFIX = "parcel-help ";
+// This site's caches, and no other's: their names carry the worker's scope.
+var OWN = PREFIX + self.registration.scope + " ";
+var CACHE = OWN + VERSION;
 
 /* Under `mkdocs serve` (PRECACHE null) the worker caches nothing, deletes what an
    earlier build cached and unregisters itself: pages there change with every edit. */
@@ -24,7 +31,7 @@ if (PRECACHE === null) {
   self.addEventListener("activate", function (event) {
     event.waitUntil(caches.keys().then(function (names) {
       return Promise.all(names.filter(function (name) {
-        return name.indexOf(PREFIX) === 0;
+        return name.indexOf(OWN) === 0;
       }).map(function (name) { return caches.delete(name); }));
     }).then(function () { return self.registration.unregister(); }));
   });
@@ -32,7 +39,9 @@ if (PRECACHE === null) {
 
 if (PRECACHE !== null) self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(PRECACHE);
+    return cache.addAll(PRECACHE.map(function (url) {
+      return new Request(url, { cache: "reload" });
+    }));
   }).then(function () {
     return self.skipWaiting();
   }));
@@ -41,7 +50,7 @@ if (PRECACHE !== null) self.addEventListener("install", function (event) {
 if (PRECACHE !== null) self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) {
-      return name.indexOf(PREFIX) === 0 && name !== CACHE;
+      return name.indexOf(OWN) === 0 && name !== CACHE;
     }).map(function (name) {
       return caches.delete(name);
     }));

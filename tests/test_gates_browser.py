@@ -21,10 +21,10 @@ pytestmark = pytest.mark.browser
 
 # Web storage, cookies and IndexedDB stay empty. The one store the site keeps is the
 # Cache API of its service worker (site_overrides/sw.js: the site's own files, for
-# offline use, in caches named parcel-help-VERSION); any other cache is a failure.
+# offline use, in caches named "parcel-help SCOPE VERSION"); any other cache is a failure.
 STORAGE = """async () => [localStorage.length, sessionStorage.length, document.cookie,
   (await indexedDB.databases()).map(db => db.name),
-  (await caches.keys()).filter(name => !/^parcel-help-[0-9a-f]{16}$/.test(name))]"""
+  (await caches.keys()).filter(name => !/^parcel-help \\S+ [0-9a-f]{16}$/.test(name))]"""
 NOTHING_STORED = [0, 0, "", [], []]
 EVERY_RULE = {"resultTypes": ["violations"]}
 # The dark scheme changes colours only: its pass runs axe's colour rules alone.

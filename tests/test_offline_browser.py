@@ -35,9 +35,10 @@ def offline(browser, site_url):
     context.close()
 
 
-def test_the_worker_cached_only_its_own_versioned_cache(offline):
+def test_the_worker_cached_only_its_own_versioned_cache(offline, site_url):
     names = offline.evaluate("caches.keys()")
-    assert len(names) == 1 and re.fullmatch(r"parcel-help-[0-9a-f]{16}", names[0]), names
+    assert len(names) == 1, names
+    assert re.fullmatch(rf"parcel-help {re.escape(site_url)}/ [0-9a-f]{{16}}", names[0]), names
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
