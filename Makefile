@@ -44,7 +44,7 @@ java:
 # about a second; the search box then finds only the pages rebuilt since it started.
 # Not strict: a warning is printed and the site keeps being served (`make build` is strict).
 serve: $(STAMP) fonts
-	MKDOCS_STRICT=false $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	MKDOCS_STRICT=false SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) fonts
 	$(PY) -m mkdocs build --strict

@@ -20,8 +20,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # mkdocs.yml uses mkdocs's !ENV tags, which plain YAML cannot read: take the one line.
-SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                     re.M).group(1)
+SITE_URL = os.environ.get("SITE_URL") or re.search(
+    r'^site_url: !ENV \[SITE_URL, "(\S+)"\]$', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+    re.M).group(1)
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
 # Flags that keep Chromium from calling home on this closed network.

@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # What `make serve` passes and sets (Makefile).
 SERVE_ARGS = os.environ.get("SERVE_ARGS", "--dirty").split()
-SERVE_ENV = {"NO_MKDOCS_2_WARNING": "1", "MKDOCS_STRICT": "false"}
+SERVE_ENV = {"NO_MKDOCS_2_WARNING": "1", "MKDOCS_STRICT": "false",
+             "SITE_URL": "http://127.0.0.1:8000/"}
 
 
 def project_copy(dest: Path) -> Path:

@@ -105,3 +105,19 @@ def test_a_weekly_workflow_puts_the_facts_report_in_its_summary():
     assert workflow[True]["schedule"]
     script = " ".join(step.get("run", "") for step in _steps(workflow))
     assert "python -m generator facts" in script and "GITHUB_STEP_SUMMARY" in script
+
+
+def test_the_site_address_is_this_repositorys_github_pages_and_a_fork_sets_its_own(site_dir):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    owner, repo = re.search(r"^repo_url: https://github\.com/([^/\s]+)/([^/\s]+)$", config,
+                            re.M).groups()
+    default = re.search(r'^site_url: !ENV \[SITE_URL, "(\S+)"\]$', config, re.M)[1]
+    assert default == f"https://{owner}.github.io/{repo}/"
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{default}questionnaire/</loc>" in sitemap
+    build = next(job for job in _load("deploy.yml")["jobs"].values()
+                 if any("mkdocs build" in step.get("run", "") for step in job.get("steps", ())))
+    env = next(step["env"] for step in build["steps"] if "mkdocs build" in step.get("run", ""))
+    assert env["SITE_URL"] == ("https://${{ github.repository_owner }}.github.io/"
+                               "${{ github.event.repository.name }}/")
+    assert "SITE_URL=" in (ROOT / "README.md").read_text(encoding="utf-8")
