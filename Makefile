@@ -56,7 +56,7 @@ validate: $(STAMP)
 translations: $(STAMP)
 	$(PY) -m generator translations ru --update
 
-# The tree for a pull request: a Mermaid flowchart, and every path a reader can take.
+# The tree for a pull request: a Mermaid flowchart, and per outcome the paths that reach it.
 graph: $(STAMP)
 	@$(PY) -m generator graph
 

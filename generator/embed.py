@@ -7,7 +7,6 @@ import html
 
 import rcssmin
 import rjsmin
-from markupsafe import Markup
 
 HOST_SCRIPT = "assets/javascripts/embed-host.js"
 FRAME_HEIGHT = "40rem"  # without the host script the frame keeps this height, and scrolls
@@ -21,10 +20,6 @@ def minify(path: str, text: str) -> str:
     if "</" in small:  # would end the <script> or <style> element early
         raise ValueError(f"{path}: '</' cannot be inlined")
     return small
-
-
-def inline(path: str, text: str) -> Markup:
-    return Markup(minify(path, text))
 
 
 def snippet(embed_url: str, host_script_url: str, title: str) -> str:

@@ -285,7 +285,8 @@ class ParcelHelpPlugin(BasePlugin):
             listing, slots = renderer.guide_list("../" * depth + "guides/")
             self.build.slots[page.file.src_uri] = slots
             markdown = markdown.replace(GUIDE_LIST_MARKER, listing)
-        for marker, fragment in _embed_markers(page, config, renderer).items():
+        markers = EMBED_SNIPPET_MARKER in markdown or EMBED_PREVIEW_MARKER in markdown
+        for marker, fragment in (_embed_markers(page, config, renderer) if markers else {}).items():
             if marker in markdown:
                 # a slot: the site's own HTML goes in after the page's Markdown is checked
                 slots = self.build.slots.get(page.file.src_uri, ())
