@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import BUILD_ENV, ROOT
 
 COPIED = ("mkdocs.yml", "content", "site_overrides", "decision_tree.yaml", "tools.yaml",
           "translations", "decision_tree.schema.json", "tools.schema.json")
@@ -26,7 +26,7 @@ def copy_project(folder: Path) -> Path:
 
 def build(folder: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the copy, into folder/site."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, **BUILD_ENV)
     env.pop("PARCEL_HELP_TREE", None)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                            str(folder / "mkdocs.yml"), "--site-dir", str(folder / "site")],
