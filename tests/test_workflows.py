@@ -63,7 +63,7 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_named():
     for path in FILES:
         for line in path.read_text(encoding="utf-8").splitlines():
             uses = re.search(r"uses: (\S+)(.*)", line)
-            if uses and not uses.group(1).startswith("$/"):
+            if uses and not uses.group(1).startswith("./"):
                 assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses.group(1)), line
                 assert re.fullmatch(r" # v\d+(\.\d+)*", uses.group(2)), line
 
@@ -89,7 +89,7 @@ def test_main_is_deployed_only_after_the_tests_and_built_without_the_test_extras
     workflow = _load("deploy.yml")
     assert workflow[True]["push"]["branches"] == ["main"]
     jobs = workflow["jobs"]
-    assert jobs["test"]["uses"] == "$/.github/workflows/test.yml"
+    assert jobs["test"]["uses"] == "./.github/workflows/test.yml"
     assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
     build = " ".join(step.get("run", "") for step in jobs["build"]["steps"])
     assert "-e ." in build and "[test]" not in build and "mkdocs build --strict" in build
