@@ -13,6 +13,7 @@ holds this list to every id the built pages carry.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from pymdownx.slugs import slugify
@@ -26,9 +27,12 @@ GUIDES_INDEX = "index"
 GUIDE_PAGES = (GUIDES_INDEX,)
 
 # Ids steps.html.j2 writes on the questionnaire and the embed besides the nodes' own
-# (a section per node, its aliases' markers, and each node's heading, STEP_TITLE).
+# (a section per node, its aliases' markers, and each node's heading, STEP_TITLE);
+# the pages' title (questionnaire.md.j2, embed.md.j2) has the id of its words' slug in
+# each language (step_page_ids).
 STEP_PAGE_IDS = ("pq-trail-title",)
 STEP_TITLE_SUFFIX = "-title"
+PAGE_TITLE_KEY = "questionnaire_title"
 
 # Ids tool_message.md.j2 writes on the message page besides the messages' own.
 MESSAGE_PAGE_IDS = ("dm-situation", "dm-order", "dm-tracking", "dm-date", "dm-date-label",
@@ -44,16 +48,26 @@ def step_title_id(node_id: str) -> str:
     return node_id + STEP_TITLE_SUFFIX
 
 
+@lru_cache(maxsize=None)
+def step_page_ids() -> frozenset[str]:
+    """Every id of the questionnaire page's own: STEP_PAGE_IDS and its title's, in
+    every language the site has words for."""
+    from .i18n import LOCALES, locale  # the locale files, read once
+    titles = {heading_slug(locale(path.stem).t(PAGE_TITLE_KEY), "-")
+              for path in sorted(LOCALES.glob("*.yaml"))}
+    return frozenset(STEP_PAGE_IDS) | titles
+
+
 def guide_slug_problem(slug: str) -> str | None:
     if slug in GUIDE_PAGES:
-        return (f"guide slug '{slug}' is the address of the list of guides (guides/{slug}/); "
-                "choose another")
+        return (f"guide slug '{slug}' is the page that lists the guides (guides/{slug}.md, "
+                "/guides/); choose another")
     return None
 
 
 def step_id_problem(name: str, node_ids: Iterable[str], what: str = "node id") -> str | None:
     """Why a node id or alias would take an id the questionnaire page already has."""
-    if name in STEP_PAGE_IDS:
+    if name in step_page_ids():
         return (f"{what} '{name}' is an id the questionnaire page uses for itself; "
                 "choose another")
     if name.endswith(STEP_TITLE_SUFFIX):
