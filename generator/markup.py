@@ -65,7 +65,8 @@ def host_problem(url: str) -> str | None:
         return ("a link may not hold a user name before its host (user@host): it would go "
                 f"to {shown(parts.netloc.rsplit('@', 1)[1], 40)}, whatever stands before the @")
     if not parts.hostname or not HOST.fullmatch(parts.hostname):
-        return "a link needs a host name with a dot, such as https://example.com/..."
+        return ("a link needs a host name with a dot, such as https://example.com/ (an "
+                "international name in its xn-- form)")
     return None
 
 

@@ -34,9 +34,12 @@ STEP_PAGE_IDS = ("pq-trail-title",)
 STEP_TITLE_SUFFIX = "-title"
 PAGE_TITLE_KEY = "questionnaire_title"
 
-# Ids tool_message.md.j2 writes on the message page besides the messages' own.
+# Ids tool_message.md.j2 writes on the message page besides the messages' own, and
+# the locale words of its headings (their slugs are ids too).
 MESSAGE_PAGE_IDS = ("dm-situation", "dm-order", "dm-tracking", "dm-date", "dm-date-label",
                     "dm-message", "dm-flags")
+MESSAGE_PAGE_HEADINGS = ("tools_dm_title", "tools_dm_templates_title",
+                         "tools_dm_rules_chars_title")
 
 # Material's own ids all start with two underscores: __config (its configuration
 # script), __search, __drawer, __toc, __palette_0, __nav_5_label, __skip, __consent,
@@ -48,14 +51,22 @@ def step_title_id(node_id: str) -> str:
     return node_id + STEP_TITLE_SUFFIX
 
 
+def _heading_ids(keys: tuple[str, ...]) -> set[str]:
+    """The ids of headings whose words come from the locale, in every language."""
+    from .i18n import LOCALES, locale  # the locale files, read once
+    return {heading_slug(locale(path.stem).t(key), "-")
+            for path in sorted(LOCALES.glob("*.yaml")) for key in keys}
+
+
 @lru_cache(maxsize=None)
 def step_page_ids() -> frozenset[str]:
-    """Every id of the questionnaire page's own: STEP_PAGE_IDS and its title's, in
-    every language the site has words for."""
-    from .i18n import LOCALES, locale  # the locale files, read once
-    titles = {heading_slug(locale(path.stem).t(PAGE_TITLE_KEY), "-")
-              for path in sorted(LOCALES.glob("*.yaml"))}
-    return frozenset(STEP_PAGE_IDS) | titles
+    """Every id of the questionnaire page's own: STEP_PAGE_IDS and its title's."""
+    return frozenset(STEP_PAGE_IDS) | _heading_ids((PAGE_TITLE_KEY,))
+
+
+@lru_cache(maxsize=None)
+def message_page_ids() -> frozenset[str]:
+    return frozenset(MESSAGE_PAGE_IDS) | _heading_ids(MESSAGE_PAGE_HEADINGS)
 
 
 def guide_slug_problem(slug: str) -> str | None:
@@ -90,7 +101,7 @@ def heading_problem(heading: str) -> str | None:
 
 
 def message_id_problem(message_id: str) -> str | None:
-    if message_id in MESSAGE_PAGE_IDS:
+    if message_id in message_page_ids():
         return (f"message id '{message_id}' is an id the message page uses for itself; "
                 "choose another")
     return None
