@@ -18,7 +18,8 @@ from typing import Any, Iterator
 import yaml
 
 from . import yaml_errors
-from .errors import Problem, TreeError, shown
+from .errors import Problem, TreeError
+from .errors import shown as quoted
 
 MAX_BYTES = 1_000_000  # the real tree is ~100 KB; a larger file is a mistake
 MAX_DEPTH = 50  # the tree nests about 8 levels deep
@@ -176,6 +177,7 @@ INVISIBLE = re.compile(
     "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001345f"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 ZWNJ, ZWJ, VS15, VS16 = "\u200c", "\u200d", "\ufe0e", "\ufe0f"
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def _joins(text: str, at: int) -> bool:
@@ -217,9 +219,6 @@ def invisible_message(char: str, where: str = "") -> str:
             f"differently from the page; remove it{hint}")
 
 
-BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
-
 def invisible_character(text: str) -> str | None:
     for offset in invisible_characters(text):
         return invisible_message(text[offset], f" at position {offset + 1}")
@@ -232,7 +231,7 @@ def _character_problems(loaded: Loaded) -> Iterator[Problem]:
         if location and isinstance(location[-1], str):
             why = forbidden_character(location[-1])
             if why:
-                yield loaded.problem(location, f"key {shown(location[-1])}: {why}", key=True)
+                yield loaded.problem(location, f"key {quoted(location[-1])}: {why}", key=True)
         if isinstance(value, str):
             why = forbidden_character(value)
             if why:
@@ -306,8 +305,8 @@ class _Builder:
             mark = key_node.start_mark
             if key in result:
                 first = self.loaded.key_positions[location + (key,)]
-                self._add(key_node, f"duplicate key {shown(key)} (first defined on line {first[0]}); "
-                                    "YAML would silently keep only the last one")
+                self._add(key_node, f"duplicate key {quoted(key)} (first defined on line "
+                                    f"{first[0]}); YAML would silently keep only the last one")
                 continue
             self.loaded.key_positions[location + (key,)] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, location + (key,), depth + 1)
@@ -322,7 +321,7 @@ class _Builder:
         try:
             return self._scalars.construct_object(node, deep=False)
         except (yaml.YAMLError, ValueError, OverflowError):
-            self._add(node, f"cannot read the value {shown_value(node.value)}")
+            self._add(node, f"cannot read the value {quoted_short(node.value)}")
             return None
 
 
@@ -335,12 +334,12 @@ _YAML_WORDS = {"tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "
                "tag:yaml.org,2002:timestamp": "a date"}
 
 
-def shown_value(text: str) -> str:
-    return shown(text, 40)
+def quoted_short(text: str) -> str:
+    return quoted(text, 40)
 
 
 def _odd_number(text: str) -> str:
-    return (f"YAML 1.1 reads {shown_value(text)} as a number, not as written (010 is 8, "
+    return (f"YAML 1.1 reads {quoted_short(text)} as a number, not as written (010 is 8, "
             "0x10 is 16, 1:30 is 90); write a whole number in plain digits (at most 15), "
             "or put text in quotes")
 
@@ -351,5 +350,5 @@ def _not_text_key(node: yaml.Node) -> str:
         return "a key must be plain text"
     what = _YAML_WORDS.get(node.tag, "something other than text")
     written = node.value or "(nothing)"
-    return (f"key {shown_value(written)} is {what} to YAML, not text; names are text: "
-            f"put it in quotes ('{shown(written, 40)[1:-1]}')")
+    return (f"key {quoted_short(written)} is {what} to YAML, not text; names are text: "
+            f"put it in quotes ('{quoted(written, 40)[1:-1]}')")

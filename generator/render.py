@@ -204,7 +204,8 @@ class Renderer:
                 "questionnaire.md.j2", t("questionnaire_title"), tree_file, start_line,
                 steps=Markup(self.steps_html("../guides/")),
                 calculator_dates=tool_pages.calculator_dates(self)),
-            f"guides/{reserved.GUIDES_INDEX}.md": self.page("guides_index.md.j2", t("guides_title"), tree_file),
+            f"guides/{reserved.GUIDES_INDEX}.md": self.page(
+                "guides_index.md.j2", t("guides_title"), tree_file),
             "facts.md": self.page("facts.md.j2", t("facts_title"), tree_file,
                                   used_in=fact_usage(tree)),
             "map.md": self.map_page(),

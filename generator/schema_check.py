@@ -118,7 +118,8 @@ def _explain(loaded: Loaded, err: jsonschema.ValidationError, describe: Describe
         for key in err.instance:
             if key not in allowed:
                 hint = did_you_mean(key, allowed)
-                yield loaded.problem(location + (key,), f"unknown field {shown(key)} in {name}{hint}",
+                yield loaded.problem(location + (key,),
+                                     f"unknown field {shown(key)} in {name}{hint}",
                                      key=True, rank=rank(hint))
     elif _custom(err):
         yield loaded.problem(location, f"{name}: {_custom(err)}", key=err.validator == "not")
