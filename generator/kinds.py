@@ -15,7 +15,9 @@ A tracking number's format is not text at all: a list of parts (tools/formats.py
 
 fields() walks the schema beside the data, so a new field is checked (and covered by
 tests/test_payloads.py) as soon as its schema names its kind. Characters no text may
-hold (controls, surrogates, non-characters) are refused for every file by the loader.
+hold (controls, surrogates, non-characters, invisible and bidi characters) are refused
+for every file by the loader; names the site keeps for itself by validate.py
+(reserved.py). A translation is held to its English field's length (length_problems).
 """
 
 from __future__ import annotations
