@@ -20,7 +20,28 @@ class Problem:
 
     def format(self) -> str:
         prefix = "" if self.severity == "error" else "warning: "
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{_printable(self.message)}"
+        return f"{self.path}:{self.line}:{self.column}: {prefix}{_printable(_short(self.message))}"
+
+
+# Messages quote values through shown(); this is the net under it: no message, whatever
+# it quotes, prints a contributor's 100 KB value in full.
+MESSAGE_LIMIT = 1000
+
+
+def _short(message: str) -> str:
+    if len(message) <= MESSAGE_LIMIT:
+        return message
+    return message[:MESSAGE_LIMIT - 40] + f"… ({len(message):,} characters, cut)"
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A contributor's value quoted in a message: repr() of text, cut after limit
+    characters with its length, so a huge value never fills the terminal."""
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit])[:-1] + f"…' ({len(value):,} characters)"
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"a number of {value.bit_length():,} bits"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _printable(text: str) -> str:

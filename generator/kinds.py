@@ -15,7 +15,9 @@ A tracking number's format is not text at all: a list of parts (tools/formats.py
 
 fields() walks the schema beside the data, so a new field is checked (and covered by
 tests/test_payloads.py) as soon as its schema names its kind. Characters no text may
-hold (controls, surrogates, non-characters) are refused for every file by the loader.
+hold (controls, surrogates, non-characters, invisible and bidi characters) are refused
+for every file by the loader; names the site keeps for itself by validate.py
+(reserved.py). A translation is held to its English field's length (length_problems).
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ from urllib.parse import urlsplit
 
 import jsonschema
 
-from .errors import Problem
+from .errors import Problem, shown
 from .loader import Loaded, Location
-from .markup import SLOT
+from .markup import SLOT, host_problem
 
 KINDS = ("plain_text", "markdown", "https_url", "id", "template", "date", "character")
 
@@ -112,8 +114,9 @@ def url_problem(url: str) -> str | None:
         return f"it is not a valid address ({error})"
     if parts.scheme != "https":
         return "a link must start with https://"
-    if not parts.hostname or not re.fullmatch(r"[a-z0-9.-]+", parts.hostname):
-        return "a link needs a host name (https://example.com/...)"
+    host = host_problem(url)
+    if host:
+        return host
     if url.count("(") != url.count(")") or url.count("[") != url.count("]"):
         return "a link's brackets ( ) [ ] must come in pairs"
     return None
@@ -154,7 +157,7 @@ def field_problems(loaded: Loaded, location: Location, kind: str, field_schema: 
     if kind == "https_url" and text.startswith("https://"):  # else the schema's error
         why = url_problem(text)
         if why:
-            return [loaded.problem(location, f"link {text!r} is not allowed: {why}")]
+            return [loaded.problem(location, f"link {shown(text)} is not allowed: {why}")]
     if kind == "template":
         found = template_problem(text, field_schema.get("x-slots", []))
         if found:
@@ -190,5 +193,17 @@ def check_translation(tree: Loaded, translation: Loaded, schema: dict,
         except (KeyError, IndexError, TypeError):
             continue  # missing: translate.check says so
         if isinstance(text, str):
+            problems += length_problems(translation, key + ("text",), field_schema, text)
             problems += field_problems(translation, key + ("text",), kind, field_schema, text)
     return problems
+
+
+def length_problems(loaded: Loaded, location: Location, field_schema: dict,
+                    text: str) -> list[Problem]:
+    """A translation is held to its English field's limit (the schema's maxLength for
+    that kind): a 300 KB label is no more welcome in Russian."""
+    limit = field_schema.get("maxLength")
+    if isinstance(limit, int) and len(text) > limit:
+        return [loaded.problem(location, f"this translation is too long ({len(text):,} "
+                                         f"characters; the limit is {limit:,}, as in English)")]
+    return []

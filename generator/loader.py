@@ -8,7 +8,9 @@ can write ends in a traceback.
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,6 +19,7 @@ import yaml
 
 from . import yaml_errors
 from .errors import Problem, TreeError
+from .errors import shown as quoted
 
 MAX_BYTES = 1_000_000  # the real tree is ~100 KB; a larger file is a mistake
 MAX_DEPTH = 50  # the tree nests about 8 levels deep
@@ -97,6 +100,12 @@ def load_bytes(raw: bytes, shown: str) -> Loaded:
         line, column = _line_col(text, bad.start())
         raise TreeError([Problem(line, column, f"control character U+{ord(bad.group()):04X} "
                                  "is not allowed; remove it", shown)])
+    # anywhere in the file, comments too: a bidi control in a comment can reorder how
+    # the lines around it read in a review (Trojan Source)
+    hidden = [Problem(*_line_col(text, at), invisible_message(text[at]), shown)
+              for at in itertools.islice(invisible_characters(text), 20)]
+    if hidden:
+        raise TreeError(hidden)
     try:
         root = _compose(text)
     except _AliasFound as exc:
@@ -148,12 +157,72 @@ def forbidden_character(text: str) -> str | None:
     """Why text cannot be used, or None: the first character it may not hold."""
     bad = FORBIDDEN.search(text)
     if bad is None:
-        return None
+        return invisible_character(text)
     code = ord(bad.group())
     kind = ("a lone surrogate" if 0xD800 <= code <= 0xDFFF else
             "a non-character" if code >= 0xFDD0 else "a control character")
     return (f"character U+{code:04X} at position {bad.start() + 1} is {kind}, "
             "which text may not hold; remove it")
+
+
+# Characters that show nothing, or reorder the text around them: with them the YAML a
+# reviewer reads is not the page a reader gets (an unclosed U+202E turns the site's
+# own "Change" into "egnahC"; tag characters and variation selectors carry hidden
+# text). Every format character (Unicode category Cf: bidi controls and isolates,
+# zero-width characters, U+FEFF, tags), the other default-ignorable code points, and
+# characters drawn blank (Hangul fillers, Braille blank), line and paragraph separators.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
+    "\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001345f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+ZWNJ, ZWJ, VS15, VS16 = "\u200c", "\u200d", "\ufe0e", "\ufe0f"
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _joins(text: str, at: int) -> bool:
+    """The few invisible characters that are part of writing, where they are:
+    U+200D joining two emoji (a family, a flag: 👩‍💻), U+FE0E/U+FE0F once after a
+    visible character (text or emoji style), U+200C between two letters of a script
+    that uses it (Persian, Hindi: U+0590 and above; never inside Latin or Cyrillic)."""
+    char = text[at]
+    before, after = text[at - 1:at], text[at + 1:at + 2]
+    if char in (VS15, VS16):
+        return bool(before) and not INVISIBLE.match(before) and not before.isspace()
+    if char == ZWJ:
+        return before != "" and after != "" and _emoji(after) and \
+            (_emoji(before) or before == VS16 or 0x1F3FB <= ord(before) <= 0x1F3FF)
+    if char == ZWNJ:
+        return all(c != "" and ord(c) >= 0x590 and unicodedata.category(c)[0] in "LM"
+                   for c in (before, after))
+    return False
+
+
+def _emoji(char: str) -> bool:
+    return unicodedata.category(char) == "So"
+
+
+def invisible_characters(text: str) -> Iterator[int]:
+    """The offset of each invisible or reordering character in text."""
+    return (found.start() for found in INVISIBLE.finditer(text)
+            if not _joins(text, found.start()))
+
+
+def invisible_message(char: str, where: str = "") -> str:
+    """Why char may not stand in a text; where: ' at position N', or ''."""
+    name = unicodedata.name(char, "a format character")
+    what = ("changes the direction of the text around it" if char in BIDI else "is invisible")
+    hint = (" (U+200D is kept only between two emoji)" if char == ZWJ else
+            " (U+200C is kept only between letters of a script that needs it)"
+            if char == ZWNJ else "")
+    return (f"character U+{ord(char):04X} ({name}){where} {what}, so the file reads "
+            f"differently from the page; remove it{hint}")
+
+
+def invisible_character(text: str) -> str | None:
+    for offset in invisible_characters(text):
+        return invisible_message(text[offset], f" at position {offset + 1}")
+    return None
 
 
 def _character_problems(loaded: Loaded) -> Iterator[Problem]:
@@ -162,7 +231,7 @@ def _character_problems(loaded: Loaded) -> Iterator[Problem]:
         if location and isinstance(location[-1], str):
             why = forbidden_character(location[-1])
             if why:
-                yield loaded.problem(location, f"key '{location[-1]}': {why}", key=True)
+                yield loaded.problem(location, f"key {quoted(location[-1])}: {why}", key=True)
         if isinstance(value, str):
             why = forbidden_character(value)
             if why:
@@ -229,16 +298,15 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._add(key_node, "a key must be plain text")
                 continue
-            key = self._scalar(key_node)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
-                self._add(key_node, "a key must be plain text")
+            if key_node.tag != "tag:yaml.org,2002:str":
+                self._add(key_node, _not_text_key(key_node))
                 continue
-            key = str(key) if key is not None else "null"
+            key = key_node.value
             mark = key_node.start_mark
             if key in result:
                 first = self.loaded.key_positions[location + (key,)]
-                self._add(key_node, f"duplicate key '{key}' (first defined on line {first[0]}); "
-                                    "YAML would silently keep only the last one")
+                self._add(key_node, f"duplicate key {quoted(key)} (first defined on line "
+                                    f"{first[0]}); YAML would silently keep only the last one")
                 continue
             self.loaded.key_positions[location + (key,)] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, location + (key,), depth + 1)
@@ -247,8 +315,40 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # keep dates as text, as the schema expects
+        if node.tag == "tag:yaml.org,2002:int" and not PLAIN_INT.fullmatch(node.value):
+            self._add(node, _odd_number(node.value))
+            return None
         try:
             return self._scalars.construct_object(node, deep=False)
         except (yaml.YAMLError, ValueError, OverflowError):
-            self._add(node, f"cannot read the value {node.value[:40]!r}")
+            self._add(node, f"cannot read the value {quoted_short(node.value)}")
             return None
+
+
+# A whole number as people write it. YAML 1.1 reads more as numbers: 010 is 8
+# (octal), 0x10 16, 0b10 2, 1_000 1000, 1:30 90 (base 60); and 0x followed by 4,000
+# digits is a number Python will not print. Those are refused with the text as written.
+PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,14})")
+_YAML_WORDS = {"tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "a number",
+               "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:null": "empty",
+               "tag:yaml.org,2002:timestamp": "a date"}
+
+
+def quoted_short(text: str) -> str:
+    return quoted(text, 40)
+
+
+def _odd_number(text: str) -> str:
+    return (f"YAML 1.1 reads {quoted_short(text)} as a number, not as written (010 is 8, "
+            "0x10 is 16, 1:30 is 90); write a whole number in plain digits (at most 15), "
+            "or put text in quotes")
+
+
+def _not_text_key(node: yaml.Node) -> str:
+    """A key YAML reads as something other than text: `010:` would be the id 8."""
+    if not isinstance(node, yaml.ScalarNode):
+        return "a key must be plain text"
+    what = _YAML_WORDS.get(node.tag, "something other than text")
+    written = node.value or "(nothing)"
+    return (f"key {quoted_short(written)} is {what} to YAML, not text; names are text: "
+            f"put it in quotes ('{quoted(written, 40)[1:-1]}')")

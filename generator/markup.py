@@ -13,10 +13,13 @@ import html
 import re
 from functools import lru_cache
 from typing import Callable, Iterator
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
 from markupsafe import Markup
+
+from .errors import shown
 
 # {{ facts.NAME }}, with any spacing; anything else in {{ }} is an error.
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
@@ -44,6 +47,29 @@ def fill_facts(text: str, render_fact: Callable[[str], str]) -> str:
     return PLACEHOLDER.sub(replace, text)
 
 
+# A host name as links on the site may name one: dot-separated labels of letters, digits
+# and inner hyphens, ending in a top-level domain (letters, or xn-- for IDN). No IP
+# addresses, no "localhost", no dotless intranet names.
+HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})")
+
+
+def host_problem(url: str) -> str | None:
+    """Why an https address's host is not one a reader could check by eye, or None.
+    https://help.aliexpress.com@evil.example/ goes to evil.example: whatever stands
+    before an @ is a user name, and reads like the host in a diff."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        return f"it is not a valid address ({error})"
+    if "@" in parts.netloc:
+        return ("a link may not hold a user name before its host (user@host): it would go "
+                f"to {shown(parts.netloc.rsplit('@', 1)[1], 40)}, whatever stands before the @")
+    if not parts.hostname or not HOST.fullmatch(parts.hostname):
+        return ("a link needs a host name with a dot, such as https://example.com/ (an "
+                "international name in its xn-- form)")
+    return None
+
+
 def unsafe_parts(text: str) -> Iterator[str]:
     """Messages for raw HTML and links that are not https or mailto."""
     tag = RAW_HTML.search(text)
@@ -55,8 +81,12 @@ def unsafe_parts(text: str) -> Iterator[str]:
         target = match.group(1) if match.group(1) is not None else match.group(2)
         cleaned = re.sub(r"[\s\x00-\x1f]", "", html.unescape(target or "")).lower()
         if not cleaned.startswith(SAFE_SCHEMES):
-            yield (f"link to {target!r} is not allowed; links must start with "
+            yield (f"link to {shown(target)} is not allowed; links must start with "
                    "https:// or mailto:")
+        elif cleaned.startswith("https://"):
+            why = host_problem(cleaned)
+            if why:
+                yield f"link to {shown(target)} is not allowed: {why}"
 
 
 @lru_cache(maxsize=None)

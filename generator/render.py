@@ -26,9 +26,8 @@ from typing import Callable, Iterator
 
 import jinja2
 from markupsafe import Markup
-from pymdownx.slugs import slugify
 
-from . import drawing, markup, translate
+from . import drawing, markup, reserved, translate
 from .i18n import Locale, locale
 from .model import Outcome, Question, Tree
 from .pipeline import SiteData
@@ -37,7 +36,7 @@ from .tools import pages as tool_pages
 TEMPLATES = Path(__file__).parent / "templates"
 # A slot's token; a block's (b) stands alone in a paragraph, which goes with it.
 SLOT_TOKEN = re.compile(r"<p>phslot([0-9]+)b</p>|phslot([0-9]+)[bx]")
-_slug = slugify(case="lower")  # the toc extension's (mkdocs_adapter.on_config)
+_slug = reserved.heading_slug  # the toc extension's (mkdocs_adapter.on_config)
 
 
 @lru_cache(maxsize=None)
@@ -205,7 +204,8 @@ class Renderer:
                 "questionnaire.md.j2", t("questionnaire_title"), tree_file, start_line,
                 steps=Markup(self.steps_html("../guides/")),
                 calculator_dates=tool_pages.calculator_dates(self)),
-            "guides/index.md": self.page("guides_index.md.j2", t("guides_title"), tree_file),
+            f"guides/{reserved.GUIDES_INDEX}.md": self.page(
+                "guides_index.md.j2", t("guides_title"), tree_file),
             "facts.md": self.page("facts.md.j2", t("facts_title"), tree_file,
                                   used_in=fact_usage(tree)),
             "map.md": self.map_page(),

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator
 
 import jsonschema
 
-from .errors import Problem
+from .errors import Problem, shown
 from .loader import Loaded, Location
 
 # Problem.rank: the order a contributor should read problems in.
@@ -49,8 +49,16 @@ def _ecma_end(pattern: str) -> str:
     return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
 
 
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator,
-                                          {"pattern": _whole_pattern})
+def _is_whole_number(checker, instance: Any) -> bool:
+    """JSON Schema counts 90.0 as an integer; a fact written 90.0 (max 1.0) then slipped
+    past every check that asks for int. A whole number here is written as one."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator, {"pattern": _whole_pattern},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", _is_whole_number))
 
 
 @lru_cache(maxsize=None)
@@ -110,7 +118,8 @@ def _explain(loaded: Loaded, err: jsonschema.ValidationError, describe: Describe
         for key in err.instance:
             if key not in allowed:
                 hint = did_you_mean(key, allowed)
-                yield loaded.problem(location + (key,), f"unknown field '{key}' in {name}{hint}",
+                yield loaded.problem(location + (key,),
+                                     f"unknown field {shown(key)} in {name}{hint}",
                                      key=True, rank=rank(hint))
     elif _custom(err):
         yield loaded.problem(location, f"{name}: {_custom(err)}", key=err.validator == "not")
@@ -126,6 +135,9 @@ def _type(err, name):
     hint = ""
     if value == "string" and isinstance(instance, (bool, int, float)):
         hint = "; put it in quotes, e.g. \"Yes\" (YAML reads yes, no, on, off as true/false)"
+    if value == "integer" and isinstance(instance, float):
+        whole = f"; write {int(instance)}" if instance.is_integer() else ""
+        return f"{name} must be a whole number, not {instance!r}{whole}", ""
     return f"{name} must be {_type_words(value)}, not {_type_words(_json_type(instance))}", hint
 
 
@@ -137,7 +149,7 @@ def _required(err, name):
 
 def _pattern(err, name):
     rule = err.schema.get("patternErrorMessage", f"it must match {err.validator_value}")
-    return f"{name} {err.instance!r} is not valid: {rule}", ""
+    return f"{name} {shown(err.instance)} is not valid: {rule}", ""
 
 
 def _bound(err, name):
@@ -152,9 +164,9 @@ _WORDS = {
     "maxItems": lambda e, n: (f"{n} has {len(e.instance)} items; the limit is "
                               f"{e.validator_value}", ""),
     "type": _type,
-    "const": lambda e, n: (f"{n} must be {e.validator_value!r} (found {e.instance!r})", ""),
+    "const": lambda e, n: (f"{n} must be {e.validator_value!r} (found {shown(e.instance)})", ""),
     "enum": lambda e, n: (f"{n} must be one of: {', '.join(map(str, e.validator_value))} "
-                          f"(found {e.instance!r})", did_you_mean(str(e.instance),
+                          f"(found {shown(e.instance)})", did_you_mean(str(e.instance),
                                                                   e.validator_value)),
     "pattern": _pattern,
     "maxLength": lambda e, n: (f"{n} is too long ({len(e.instance):,} characters; the limit "
@@ -175,7 +187,7 @@ def _bad_key(loaded: Loaded, err: jsonschema.ValidationError, location: Location
     rule = names.get("patternErrorMessage") or _custom(err) or err.message
     if err.validator in ("minLength", "maxLength") and not names.get("patternErrorMessage"):
         rule = f"use {err.validator_value} character" + ("s" if err.validator_value != 1 else "")
-    return loaded.problem(location + (bad,), f"{what} '{bad}' is not valid: {rule}",
+    return loaded.problem(location + (bad,), f"{what} {shown(bad)} is not valid: {rule}",
                           key=True, rank=NAMES_THE_FIX)
 
 

@@ -28,7 +28,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from . import markup
+from . import markup, reserved
 from .errors import Problem
 from .loader import Loaded, Location, load_file, walk, texts
 from .build import build_tree
@@ -231,7 +231,19 @@ def _text_problems(translation: Loaded, at: Location, text: str, english: str,
                                                 "keep it in the translation"))
     if not text.strip():
         problems.append(translation.problem(at, "the text is empty"))
+    if _is_heading(at):
+        why = reserved.heading_problem(text)
+        if why:
+            problems.append(translation.problem(at, why))
     return problems
+
+
+def _is_heading(at: Location) -> bool:
+    """A guide's title or a section heading: its page gives it an id of its slug."""
+    match at:
+        case ("guides", _, "title", "text") | ("guides", _, "sections", int(), "heading", "text"):
+            return True
+    return False
 
 
 def _leftovers(data: Any, keys: set[Location]) -> Iterator[Location]:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import graph, kinds, markup
+from . import graph, kinds, markup, reserved
 from .errors import Problem
 from .loader import Loaded, Location, texts
 from .schema_check import (CONSEQUENCE, IN_PLACE, did_you_mean, load_schema, rank,
@@ -118,6 +118,7 @@ class _RuleCheck:
             self.check_reachable()
             self.check_cycles()
         self.check_guides()
+        self.check_reserved()
         self.check_text()
         return self.problems
 
@@ -172,6 +173,23 @@ class _RuleCheck:
             if slug not in self.guides:
                 self.add(("guides",), f"required guide '{slug}' is missing", key=True)
 
+    def check_reserved(self) -> None:
+        """Names the site makes itself (reserved.py): a contributor's may not take one."""
+        for slug in self.guides:
+            why = reserved.guide_slug_problem(slug)
+            if why:
+                self.add(("guides", slug), why, key=True)
+        for section, what in (("nodes", "node id"), ("aliases", "alias")):
+            for name in _mapping(_mapping(self.loaded.data).get(section)):
+                why = reserved.step_id_problem(name, self.nodes, what)
+                if why:
+                    self.add((section, name), why, key=True)
+        for location in heading_places(self.loaded.data):
+            text = _text_at(self.loaded.data, location)
+            why = reserved.heading_problem(text) if isinstance(text, str) else None
+            if why:
+                self.add(location, why)
+
     def check_text(self) -> None:
         for location, text in texts(self.loaded.data):
             for written, fact in markup.placeholders(text):
@@ -194,6 +212,29 @@ class _RuleCheck:
                     and _parse_date(checked) is None:
                 self.add(("facts", name, "checked"),
                          f"fact '{name}': {checked!r} is not a real date (YYYY-MM-DD)")
+
+
+def heading_places(data: Any) -> Iterator[Location]:
+    """Where the tree keeps each text that becomes a heading with an id of its slug:
+    each guide's title and section headings."""
+    for slug, guide in _mapping(_mapping(data).get("guides")).items():
+        if isinstance(guide, dict):
+            yield ("guides", slug, "title")
+            sections = guide.get("sections")
+            for index, section in enumerate(sections if isinstance(sections, list) else []):
+                if isinstance(section, dict):
+                    yield ("guides", slug, "sections", index, "heading")
+
+
+def _text_at(data: Any, location: Location) -> Any:
+    for part in location:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _parse_date(text: Any) -> date | None:

@@ -134,6 +134,7 @@ ATTACKS = {
     "30 February": ("act_before_end_days=2026-02-30", 0),
     "13th month": ("act_before_end_days=2026-13-01", 0),
     "year 0": ("act_before_end_days=0000-01-01", 0),
+    "a year before 1000": ("act_before_end_days=0999-12-31", 0),
     "a huge year": ("act_before_end_days=275760-09-13", 0),
     "a five-digit year": ("act_before_end_days=10000-01-01", 0),
     "a signed year": ("act_before_end_days=" + quote("+002026-12-20"), 0),

@@ -148,6 +148,20 @@ def test_errors_are_announced_and_point_at_the_field(make_page, site_url):
     assert page.locator("[name='days']").get_attribute("aria-invalid") is None
 
 
+@pytest.mark.parametrize("end", ["0001-01-01", "0999-12-31"])
+def test_a_year_before_1000_is_refused_like_one_after_9999(make_page, site_url, end):
+    """Year 1 showed "27 December 0" and put a five-digit DTSTART in the calendar file."""
+    page = open_tool(make_page, site_url, "deadlines")
+    error = page.locator("#dc-error")
+    for day in ("10000-01-01", end):
+        found = calculate(page, end=day)
+        assert found == {} and not page.locator(".tool-result").is_visible(), day
+        assert "29 February 2024" in error.inner_text(), day  # the example of a date
+        assert page.locator("[name='end']").get_attribute("aria-invalid") == "true"
+    assert calculate(page, end="1000-01-01")["act_before_end_days"] == "0999-12-27"
+    assert error.inner_text() == ""
+
+
 def test_calendar_file(make_page, site_url):
     page = open_tool(make_page, site_url, "deadlines")
     calculate(page, end="2024-02-29", opened="2024-03-01")

@@ -44,13 +44,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from pymdownx.slugs import slugify
 
 from generator import csp, embed, freshness, offline, social, trim
 from generator.errors import Problem, TreeError
 from generator.i18n import locale
 from generator.markup import text_html
 from generator.pipeline import TREE_FILE, SiteData, load_site
+from generator.reserved import heading_slug
 from generator.render import Page as GeneratedPage
 from generator.render import Renderer, fill_slots
 from generator.tools import TOOLS
@@ -158,7 +158,7 @@ class ParcelHelpPlugin(BasePlugin):
         tree_path = serve.shown(root / os.environ.get("PARCEL_HELP_TREE", TREE_FILE))
         # Heading ids that keep Cyrillic letters (#почему-посылки-теряются, not #_1);
         # the same ids as before for English. Set here: mkdocs.yml stays plain YAML.
-        config.mdx_configs.setdefault("toc", {})["slugify"] = slugify(case="lower")
+        config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
         config.nav = _with_tool_pages(config.nav)
         try:
             site = load_site(tree_path, strict_translations=self.config["strict_translations"])

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from .. import kinds
+from .. import kinds, reserved
 from ..errors import Problem
 from ..loader import Loaded, Location, walk
 from ..markup import SLOT
@@ -31,7 +31,8 @@ def check(loaded: Loaded, tree: Tree | None) -> list[Problem]:
     problems += kinds.check(loaded, load_schema(SCHEMA_PATH))
     if not problems:
         problems = [*_node_problems(loaded, tree), *_letter_problems(loaded),
-                    *_carrier_problems(loaded), *_deadline_problems(loaded, tree),
+                    *_lookalike_problems(loaded), *_carrier_problems(loaded),
+                    *_overlap_problems(loaded), *_deadline_problems(loaded, tree),
                     *_missing_translations(loaded), *_message_problems(loaded)]
     return sorted(set(problems))
 
@@ -86,6 +87,47 @@ def _letter_problems(loaded: Loaded) -> Iterator[Problem]:
             owner[letter] = family
 
 
+def _lookalike_problems(loaded: Loaded) -> Iterator[Problem]:
+    """The checker swaps look-alikes after upper-casing what the reader typed; a Latin
+    capital or a digit there would change real numbers ('8': B turns every S10 number
+    with an 8 into one with a wrong check digit)."""
+    for char, latin in loaded.data["tracking"]["lookalikes"].items():
+        if re.fullmatch(r"[A-Z0-9]", char):
+            yield loaded.problem(("tracking", "lookalikes", char),
+                                 f"look-alike '{char}' is a character tracking numbers are made "
+                                 f"of: reading it as {latin} would change real numbers; list only "
+                                 "characters that look like Latin capitals", key=True)
+
+
+def _overlap_problems(loaded: Loaded) -> Iterator[Problem]:
+    """The checker tries S10 first, then each carrier in order, and names the first
+    format that takes a number: a format that takes some of an earlier one's numbers
+    (or postal S10 numbers) would name the wrong carrier for them."""
+    carriers = loaded.data["tracking"]["carriers"]
+    for later, carrier in enumerate(carriers):
+        where = ("tracking", "carriers", later, "format")
+        name = f"carrier {later + 1} ({carrier['name']})"
+        if formats.range_problem(carrier["format"]) or S10_SHAPE.fullmatch(carrier["example"]):
+            continue  # said already (_format_problems)
+        both = formats.overlap(formats.S10, carrier["format"])
+        if both:
+            yield loaded.problem(where, f"the format of {name} takes postal (S10) numbers such "
+                                        f"as {both}, which the checker reads as S10 first; "
+                                        "make it narrower")
+            continue
+        for earlier in range(later):
+            first = carriers[earlier]
+            both = None if formats.range_problem(first["format"]) else \
+                formats.overlap(first["format"], carrier["format"])
+            if both:
+                line = loaded.where(("tracking", "carriers", earlier, "format"))[0]
+                yield loaded.problem(where, f"the format of {name} overlaps carrier "
+                                            f"{earlier + 1} ({first['name']}, line {line}): "
+                                            f"both take numbers such as {both}, and the checker "
+                                            "names the first; make the formats distinct")
+                break
+
+
 def _carrier_problems(loaded: Loaded) -> Iterator[Problem]:
     for i, carrier in enumerate(loaded.data["tracking"]["carriers"]):
         yield from _format_problems(loaded, ("tracking", "carriers", i), carrier)
@@ -107,6 +149,9 @@ def _message_problems(loaded: Loaded) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, message in enumerate(loaded.data["messages"]):
         where = ("messages", i)
+        why = reserved.message_id_problem(message["id"])
+        if why:
+            yield loaded.problem(where + ("id",), why)
         if message["id"] in seen:
             yield loaded.problem(where + ("id",), f"message id '{message['id']}' is used twice")
         seen.add(message["id"])

@@ -1,6 +1,8 @@
 /*
  * Calendar days for the deadline calculator and the questionnaire: {y, m, d}, moved in
- * UTC so month ends, 29 February and clock changes never shift a day; years 1 to 9999.
+ * UTC so month ends, 29 February and clock changes never shift a day. A date a reader
+ * gives has a four-digit year, 1000 to 9999: year 1 read as 27 December 0 and wrote a
+ * calendar file no calendar reads.
  */
 window.parcelDays = (function () {
   "use strict";
@@ -20,10 +22,10 @@ window.parcelDays = (function () {
   return {
     addDays: addDays,
     weekday: function (day) { return utc(day).getUTCDay(); },  // 0 = Sunday
-    /* "YYYY-MM-DD" naming a real day (not 2026-02-30, not year 0), else null */
+    /* "YYYY-MM-DD" naming a real day (not 2026-02-30) in the years 1000 to 9999, else null */
     parse: function (value) {
-      var match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value || "");
-      var day = match && match[1] > 0 && { y: +match[1], m: +match[2], d: +match[3] };
+      var match = /^([1-9]\d{3})-(\d\d)-(\d\d)$/.exec(value || "");
+      var day = match && { y: +match[1], m: +match[2], d: +match[3] };
       var check = day && addDays(day, 0);
       return check && check.y === day.y && check.m === day.m && check.d === day.d ? day : null;
     },

@@ -20,7 +20,7 @@
   var icsButton = result.querySelector("[data-ics]");
   var shown = [];  // [{key, label, rule, source, day}]: calendar file, link back
 
-  // --- calendar dates (dates.js: parse, add, format; years 1 to 9999) ----------------
+  // --- calendar dates (dates.js: parse, add, format; years 1000 to 9999) -------------
 
   var parseDay = dates.parse, addDays = dates.addDays, iso = dates.iso;
 
@@ -158,7 +158,7 @@
     var query = new URLSearchParams();
     shown.forEach(function (entry) {
       var day = iso(entry.day);
-      if (parseDay(day)) query.append(entry.key, day);  // years past 9999 stay out
+      if (parseDay(day)) query.append(entry.key, day);  // years outside 1000-9999 stay out
     });
     var link = back.querySelector("a");
     link.href = data.back.href + "?" + query + "#" + from;
@@ -194,7 +194,7 @@
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//parcel-help//deadlines//EN",
                  "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     shown.forEach(function (entry, index) {
-      if (entry.day.y > 9999) return;  // past the calendar format's last year
+      if (!parseDay(iso(entry.day))) return;  // outside the four-digit years
       var start = iso(entry.day).replace(/-/g, "");
       var end = addDays(entry.day, 1);
       lines.push("BEGIN:VEVENT",
