@@ -95,12 +95,12 @@ RESERVED = {
 
 
 @pytest.mark.parametrize("case", list(RESERVED))
-def test_1_a_name_the_site_makes_itself_is_refused(valid_text, case):
+def test_a_name_the_site_makes_itself_is_refused(valid_text, case):
     change, expected = RESERVED[case]
     assert problems(change(valid_text)) == ([expected], [])
 
 
-def test_1_a_translated_heading_is_held_to_the_same_rule(tmp_path):
+def test_a_translated_heading_is_held_to_the_same_rule(tmp_path):
     copy = DataCopy(tmp_path)
     location = GUIDE + ("sections", 0, "heading", "text")
     copy.set(RU, location, "__palette_0")
@@ -108,7 +108,7 @@ def test_1_a_translated_heading_is_held_to_the_same_rule(tmp_path):
 
 
 @pytest.mark.parametrize("message_id", ["dm-order", "the-messages"])
-def test_1_a_message_id_the_message_page_uses_is_refused(tmp_path, message_id):
+def test_a_message_id_the_message_page_uses_is_refused(tmp_path, message_id):
     copy = DataCopy(tmp_path)
     copy.set(TOOLS, ("messages", 0, "id"), message_id)
     assert_refused_at(copy, TOOLS, ("messages", 0, "id"),
@@ -127,7 +127,7 @@ class _Ids(HTMLParser):
 
 
 @pytest.mark.parametrize("lang", ["", "ru/"])
-def test_1_the_reserved_list_names_every_id_the_pages_make(site_dir, lang):
+def test_the_reserved_list_names_every_id_the_pages_make(site_dir, lang):
     """Every id on the questionnaire and the embed is a node's, an alias's, a step's
     heading or one reserved.py lists; on the message page, a message's, a heading's or
     a listed one. A template that adds an id fails here until reserved.py names it."""
@@ -143,7 +143,7 @@ def test_1_the_reserved_list_names_every_id_the_pages_make(site_dir, lang):
     assert left and left <= reserved.message_page_ids()
 
 
-def test_1_the_only_page_under_guides_besides_the_guides_is_reserved():
+def test_the_only_page_under_guides_besides_the_guides_is_reserved():
     pages = Renderer(SITE).pages()
     under = {uri[len("guides/"):-len(".md")] for uri in pages if uri.startswith("guides/")}
     assert under - set(SITE.tree.guides) == set(reserved.GUIDE_PAGES)
@@ -181,18 +181,18 @@ HIDDEN = "is invisible, so the file reads differently from the page; remove it"
      [f"t.yaml:112:26: character U+200D (ZERO WIDTH JOINER) {HIDDEN} "
       "(U+200D is kept only between two emoji)"]),
 ])
-def test_2_invisible_characters_are_refused_in_the_tree(valid_text, change, expected):
+def test_invisible_characters_are_refused_in_the_tree(valid_text, change, expected):
     assert problems(replace_once(valid_text, *change)) == (expected, [])
 
 
 @pytest.mark.parametrize("text", ["Courier 👩\u200d💻 at the door", "Love ❤\ufe0f",
                                   "Flag 🏳\ufe0f\u200d🌈", "می\u200cخواهم"])
-def test_2_emoji_and_scripts_keep_their_joiners(valid_text, text):
+def test_emoji_and_scripts_keep_their_joiners(valid_text, text):
     changed = replace_once(valid_text, "    title: Go to the post office\n", f"    title: {text}\n")
     assert problems(changed) == ([], [])
 
 
-def test_2_every_format_character_is_refused():
+def test_every_format_character_is_refused():
     """All of Unicode's format characters (category Cf) that this Python knows, and
     the variation selectors that can carry hidden bytes, between two Latin letters."""
     chars = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
@@ -208,7 +208,7 @@ def test_2_every_format_character_is_refused():
     (TOOLS, ("tracking", "carriers", 0, "meaning", "ru")),
     (TOOLS, ("messages", 0, "situation", "ru")),
 ])
-def test_2_invisible_characters_are_refused_in_translations_and_tools(tmp_path, name, location):
+def test_invisible_characters_are_refused_in_translations_and_tools(tmp_path, name, location):
     copy = DataCopy(tmp_path)
     value = get_at(copy.data[name], location)
     if isinstance(value, dict):
@@ -221,7 +221,7 @@ def test_2_invisible_characters_are_refused_in_translations_and_tools(tmp_path, 
                in p for p in found), (where, found)
 
 
-def test_2_the_command_line_refuses_before_writing_any_path(tmp_path, valid_text):
+def test_the_command_line_refuses_before_writing_any_path(tmp_path, valid_text):
     """`paths` and `diff` print the tree's texts a line each: with a U+202E in a label
     they never get to."""
     tree = tmp_path / "decision_tree.yaml"
@@ -258,18 +258,18 @@ ODD_NUMBER = ("as a number, not as written (010 is 8, 0x10 is 16, 1:30 is 90); w
      "t.yaml:110:3: key 'yes' is true or false to YAML, not text; names are text: put it in "
      "quotes ('yes')"),
 ])
-def test_3_yaml_1_1_numbers_and_keys_are_refused_as_written(valid_text, change, expected):
+def test_yaml_1_1_numbers_and_keys_are_refused_as_written(valid_text, change, expected):
     errors, _ = problems(replace_once(valid_text, *change))
     assert errors == [expected]
 
 
-def test_3_a_quoted_id_stays_as_written(valid_text):
+def test_a_quoted_id_stays_as_written(valid_text):
     text = replace_once(valid_text, "        next: lost\n", "        next: '010'\n")
     text = replace_once(text, "  lost:\n    type: question", "  '010':\n    type: question")
     assert problems(text) == ([], [])
 
 
-def test_3_no_message_prints_a_huge_value_in_full(valid_text):
+def test_no_message_prints_a_huge_value_in_full(valid_text):
     huge = "x" * 100_000
     text = replace_once(valid_text, "    unit: days\n", f"    unit: {huge}\n")
     text = replace_once(text, "    checked: \"2026-11-01\"\n  refund_days:",
@@ -279,7 +279,7 @@ def test_3_no_message_prints_a_huge_value_in_full(valid_text):
     assert Problem(1, 1, "y" * 100_000).format().endswith("… (100,000 characters, cut)")
 
 
-def test_3_validate_and_build_stop_with_the_line_not_a_traceback(tmp_path, valid_text):
+def test_validate_and_build_stop_with_the_line_not_a_traceback(tmp_path, valid_text):
     tree = tmp_path / "decision_tree.yaml"
     tree.write_text(replace_once(valid_text, "    title: Go to the post office\n",
                                  "    title: 0x" + "f" * 4000 + "\n"), encoding="utf-8")
@@ -311,14 +311,14 @@ NO_HOST = ("a link needs a host name with a dot, such as https://example.com/ (a
     ("https://-evil.example/", NO_HOST),
     ("https://аliexpress.com/", NO_HOST),  # a Cyrillic а
 ])
-def test_4_a_fact_url_names_a_real_host(valid_text, url, why):
+def test_a_fact_url_names_a_real_host(valid_text, url, why):
     text = replace_once(valid_text, "    unit: days\n", f"    unit: days\n    url: {url}\n")
     assert problems(text)[0] == [f"t.yaml:8:10: link {url!r} is not allowed: {why}"]
 
 
 @pytest.mark.parametrize("target", ["https://help.aliexpress.com@evil.example/",
                                     "https://help.aliexpress.com&#64;evil.example/"])
-def test_4_a_markdown_link_names_a_real_host(valid_text, target):
+def test_a_markdown_link_names_a_real_host(valid_text, target):
     text = replace_once(valid_text, "    summary: Weigh the parcel.",
                         f"    summary: See [help]({target}).")
     assert problems(text)[0] == [
@@ -330,7 +330,7 @@ USERINFO = ("a link may not hold a user name before its host (user@host): it wou
             "'evil.example', whatever stands before the @")
 
 
-def test_4_a_source_url_in_the_real_tree(tmp_path):
+def test_a_source_url_in_the_real_tree(tmp_path):
     copy = DataCopy(tmp_path)
     source = GUIDE + ("sources", 1)
     title = copy.data[TREE]["guides"]["parcel-lost"]["sources"][1]
@@ -339,7 +339,7 @@ def test_4_a_source_url_in_the_real_tree(tmp_path):
     assert_refused_at(copy, TREE, source + ("url",), f"link {url!r} is not allowed: {USERINFO}")
 
 
-def test_4_a_link_in_a_translation(tmp_path):
+def test_a_link_in_a_translation(tmp_path):
     copy = DataCopy(tmp_path)
     url = "https://help.aliexpress.com@evil.example/"
     location = GUIDE + ("summary", "text")
@@ -349,7 +349,7 @@ def test_4_a_link_in_a_translation(tmp_path):
 
 # --- 5: numbers -------------------------------------------------------------------------
 
-def test_5_a_fact_in_decimals_is_refused_and_the_range_holds(valid_text):
+def test_a_fact_in_decimals_is_refused_and_the_range_holds(valid_text):
     text = replace_once(valid_text, "    value: 1\n    max: 10\n", "    value: 90.0\n    max: 1.0\n")
     assert problems(text)[0] == [
         "t.yaml:12:12: fact 'refund_days' field 'value' must be a whole number, not 90.0; write 90",
@@ -359,7 +359,7 @@ def test_5_a_fact_in_decimals_is_refused_and_the_range_holds(valid_text):
                                  "value (90)"]
 
 
-def test_5_a_count_in_decimals_is_refused_in_tools(tmp_path):
+def test_a_count_in_decimals_is_refused_in_tools(tmp_path):
     copy = DataCopy(tmp_path)
     copy.set(TOOLS, ("tracking", "carriers", 3, "format", 1, "digits"), 16.0)
     assert any("give one of: text: LP, digits: 16" in p for p in refused(copy))
@@ -367,7 +367,7 @@ def test_5_a_count_in_decimals_is_refused_in_tools(tmp_path):
 
 # --- 6: translations are held to the English limits ------------------------------------
 
-def test_6_a_300_kb_russian_label_is_refused(tmp_path):
+def test_a_300_kb_russian_label_is_refused(tmp_path):
     copy = DataCopy(tmp_path)
     location = ("nodes", "what-is-happening", "answers", 0, "label", "text")
     copy.set(RU, location, "я" * 300_000)
@@ -375,7 +375,7 @@ def test_6_a_300_kb_russian_label_is_refused(tmp_path):
                                           "the limit is 200, as in English)")
 
 
-def test_6_a_russian_guide_text_has_the_markdown_limit(tmp_path):
+def test_a_russian_guide_text_has_the_markdown_limit(tmp_path):
     copy = DataCopy(tmp_path)
     location = GUIDE + ("sections", 0, "text", "text")
     copy.set(RU, location, "Текст. " * 1000)
@@ -383,7 +383,7 @@ def test_6_a_russian_guide_text_has_the_markdown_limit(tmp_path):
                                           "the limit is 5,000, as in English)")
 
 
-def test_6_a_russian_tools_text_has_its_limit(tmp_path):
+def test_a_russian_tools_text_has_its_limit(tmp_path):
     copy = DataCopy(tmp_path)
     location = ("tracking", "carriers", 0, "meaning", "ru")
     copy.set(TOOLS, location, "я" * 300_000)
@@ -395,7 +395,7 @@ def test_6_a_russian_tools_text_has_its_limit(tmp_path):
 # --- 7: tracking data -------------------------------------------------------------------
 
 @pytest.mark.parametrize("char", ["8", "B", "O"])
-def test_7_lookalikes_may_not_map_what_numbers_are_made_of(tmp_path, char):
+def test_lookalikes_may_not_map_what_numbers_are_made_of(tmp_path, char):
     copy = DataCopy(tmp_path)
     location = ("tracking", "lookalikes", char)
     latin = "E" if char == "B" else "B"
@@ -412,7 +412,7 @@ def _carrier(name: str, parts: list, example: str) -> dict:
     return dict(carriers[-1], name=name, format=parts, example=example)
 
 
-def test_7_a_broad_format_listed_first_is_refused_with_both_names_and_lines(tmp_path):
+def test_a_broad_format_listed_first_is_refused_with_both_names_and_lines(tmp_path):
     copy = DataCopy(tmp_path)
     carriers = copy.data[TOOLS]["tracking"]["carriers"]
     carriers.insert(0, _carrier("Anything", [{"letters": 2}, {"digits": [10, 20]}],
@@ -425,7 +425,7 @@ def test_7_a_broad_format_listed_first_is_refused_with_both_names_and_lines(tmp_
             "checker names the first; make the formats distinct") in found, found
 
 
-def test_7_a_format_that_takes_s10_numbers_is_refused(tmp_path):
+def test_a_format_that_takes_s10_numbers_is_refused(tmp_path):
     copy = DataCopy(tmp_path)
     copy.data[TOOLS]["tracking"]["carriers"].append(
         _carrier("Broad", [{"letters": 2}, {"digits": [9, 12]}, {"letters": [0 + 1, 2]}],
@@ -436,7 +436,7 @@ def test_7_a_format_that_takes_s10_numbers_is_refused(tmp_path):
             "AA000000000AA, which the checker reads as S10 first; make it narrower") in found
 
 
-def test_7_overlap_finds_a_shared_number_or_proves_there_is_none():
+def test_overlap_finds_a_shared_number_or_proves_there_is_none():
     lp, cn = [{"text": "LP"}, {"digits": [12, 16]}], [{"text": "CN"}, {"digits": [12, 15]}]
     assert formats.overlap(lp, cn) is None
     assert formats.overlap([{"text": "CN"}, {"digits": [12, 15]}],
