@@ -19,6 +19,7 @@ from generator.pipeline import check_site
 
 from conftest import ROOT
 from site_data import tree_at
+from translated_copy import complete_translations
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -104,6 +105,9 @@ def fresh_copy(dest: Path) -> Path:
         "__pycache__", "*.egg-info"))
     for name in DATA_FILES:
         (dest / name).write_text(committed(name), encoding="utf-8")
+    # An English-only pull request may leave stale Russian texts: the example's promise
+    # of "0 warnings" is about its own texts, so the copy starts fully translated.
+    complete_translations(dest / "decision_tree.yaml")
     return dest
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT
 from serving import SERVE_ARGS, SERVE_ENV, project_copy
+from translated_copy import complete_translations
 
 DOCS = ("README.md", "CONTRIBUTING.md")
 # `pre-commit install` is pre-commit's own command (an optional tool), not the project's.
@@ -49,7 +50,11 @@ def test_the_docs_show_the_commands_this_test_expects():
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory) -> Path:
+    """The project as a fresh clone has it, its translations completed: the release
+    commands (`--strict-translations`) are tested on a fully translated tree, not on the
+    working tree, where an English-only change may leave stale texts (allowed)."""
     folder = project_copy(tmp_path_factory.mktemp("clone"))
+    complete_translations(folder / "decision_tree.yaml")
     (folder / ".venv").symlink_to(ROOT / ".venv")
     return folder
 
