@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate translations graph paths bench chromium java fonts clean
+.PHONY: serve build check test validate translations graph paths bench chromium java fonts clean
 
 $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
@@ -62,6 +62,12 @@ graph: $(STAMP)
 
 paths: $(STAMP)
 	@$(PY) -m generator paths
+
+# The fast tier for a data-only change (CONTRIBUTING.md): the checker, then every test
+# that needs no browser and builds no site (pyproject.toml's markers), in under a minute.
+check: $(STAMP)
+	$(PY) -m generator validate decision_tree.yaml
+	$(PY) -m pytest -m "not browser and not build and not slow" $(PYTEST_ARGS)
 
 test: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) -m pytest $(PYTEST_ARGS)

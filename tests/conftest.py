@@ -178,3 +178,19 @@ def open_host(make_page, site_url, host):
         page.goto(host.page(body))
         return page
     return open_
+
+
+# --- tiers: `make check` runs what needs no browser, builds no site and is not `slow` ---
+# A test is marked by what it uses, so no browser test can slip into the fast tier:
+# one that asks for the browser is `browser`; one that asks for a built site (or
+# builds its own, marked by hand) is `build`.
+BUILT_SITES = {"site_dir", "site_url", "payload_site", "attacked_site", "default_material"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if "browser" in used:
+            item.add_marker(pytest.mark.browser)
+        if used & BUILT_SITES or "browser" in used:
+            item.add_marker(pytest.mark.build)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from generator.validate import REQUIRED_GUIDES
 
 from conftest import FIXTURES, ROOT, build_site
@@ -56,6 +58,7 @@ def test_nothing_is_loaded_from_another_host(site_dir):
     assert foreign == []
 
 
+@pytest.mark.build
 def test_broken_tree_stops_the_build_with_a_line_number(tmp_path):
     broken = tmp_path / "tree.yaml"
     broken.write_text((FIXTURES / "valid_tree.yaml").read_text().replace("next: lost", "next: lots"))
@@ -66,6 +69,7 @@ def test_broken_tree_stops_the_build_with_a_line_number(tmp_path):
     assert "Traceback" not in output
 
 
+@pytest.mark.build
 def test_generated_pages_are_not_written_into_content(tmp_path):
     """A build leaves content/ as it found it: generated pages stay virtual (written
     there, they would make `mkdocs serve` rebuild in a loop)."""

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.cli import main
@@ -129,6 +130,7 @@ def test_an_english_only_contributor_skipping_step_4_passes(tmp_path):
     assert check.stdout == f"decision_tree.yaml: valid ({len(warnings)} warning(s))\n"
 
 
+@pytest.mark.build
 def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
     assert len(worked_example()) == 3
     clone = fresh_copy(tmp_path / "clone")

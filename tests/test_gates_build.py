@@ -24,6 +24,7 @@ def files(site: Path) -> dict[str, bytes]:
             for path in sorted(site.rglob("*")) if path.is_file()}
 
 
+@pytest.mark.build
 def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(tmp_path, monkeypatch):
     # mkdocs takes page dates and the sitemap's gzip time stamp from SOURCE_DATE_EPOCH.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

@@ -115,6 +115,7 @@ def test_missing_translation_points_at_the_english_line(tmp_path):
             "(the ru page shows the English); `make translations` adds it") in result.stderr
 
 
+@pytest.mark.build
 def test_a_broken_translation_stops_the_build_with_its_line(tmp_path):
     """Russian text is contributor text too: no raw HTML, the same facts."""
     from conftest import build_site

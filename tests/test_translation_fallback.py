@@ -91,6 +91,7 @@ def test_an_english_text_on_a_russian_page_is_marked(project):
     assert russian.plain(translated) == translated
 
 
+@pytest.mark.build
 def test_the_build_passes_and_readers_see_the_english_marked(project, tmp_path):
     result = build_site(tmp_path / "site", tree=project)
     assert result.returncode == 0, result.stderr
@@ -115,6 +116,7 @@ def test_the_build_passes_and_readers_see_the_english_marked(project, tmp_path):
                      r'github\.com/parcel-help/parcel-help/blob/main/\S*translations/ru\.yaml"', missing)
 
 
+@pytest.mark.build
 def test_a_release_build_fails_on_them(project, tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PARCEL_HELP_TREE=str(project),
                STRICT_TRANSLATIONS="true")
