@@ -69,8 +69,18 @@ check: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
 	$(PY) -m pytest -m "not browser and not build and not slow" $(PYTEST_ARGS)
 
+# The whole suite (CI runs it), in two phases of two processes each (pytest-xdist), a
+# line for each phase and the ten slowest tests at the end of each. The site is built
+# once and shared (tests/conftest.py). PYTEST_ARGS goes to both phases (README); a
+# phase that PYTEST_ARGS leaves empty (pytest's status 5) is not a failure.
+XDIST := -n 2 --dist loadfile
 test: $(STAMP) $(NODE_STAMP) chromium java fonts
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@echo "== make test 1/2: checks that need no browser and build no site"
+	$(PY) -m pytest -m "not browser and not build" $(XDIST) --durations=10 $(PYTEST_ARGS) \
+	  || [ $$? = 5 ]
+	@echo "== make test 2/2: the site, built once, in its builds and in Chromium"
+	$(PY) -m pytest -m "browser or build" $(XDIST) --durations=10 $(PYTEST_ARGS) \
+	  || [ $$? = 5 ]
 
 bench: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) bench/run.py

@@ -6,14 +6,17 @@ installs it). They fail, never skip, when it is missing.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import gzip
 import http.server
+import json
 import os
 import re
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -35,22 +38,53 @@ def valid_text() -> str:
     return (FIXTURES / "valid_tree.yaml").read_text(encoding="utf-8")
 
 
-def build_site(dest: Path, tree: Path | None = None) -> subprocess.CompletedProcess:
+def build_site(dest: Path, tree: Path | None = None, **environment: str
+               ) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` into dest, optionally from another tree file."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
     if tree is not None:
         env["PARCEL_HELP_TREE"] = str(tree)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
                            str(dest)], cwd=ROOT, env=env, capture_output=True, text=True)
 
 
+# The shared build's page dates: fixed, so a second build can be compared byte for byte
+# (tests/test_gates_build.py) and no test depends on today's date.
+SITE_EPOCH = "1700000000"
+
+
+def _content_files() -> dict[str, int]:
+    return {p.relative_to(ROOT).as_posix(): p.stat().st_mtime_ns
+            for p in (ROOT / "content").rglob("*")}
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site, built once per test run."""
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
-    assert result.returncode == 0, result.stderr
-    return dest
+def site_build(tmp_path_factory) -> dict:
+    """The real site, built once per test run and shared by every pytest-xdist worker:
+    the first worker to ask builds it under a lock, the others wait and reuse it. (A
+    worker's temporary folder sits in the run's own; a new run builds anew.) Returns the
+    site's folder and content/ as it was before and after the build."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    record = shared / "site-build.json"
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.is_file():
+            dest = shared / "site"
+            before = _content_files()
+            started = time.monotonic()
+            result = build_site(dest, SOURCE_DATE_EPOCH=SITE_EPOCH)
+            assert result.returncode == 0, result.stdout + result.stderr
+            record.write_text(json.dumps({"dir": str(dest), "content_before": before,
+                                          "content_after": _content_files(),
+                                          "seconds": round(time.monotonic() - started, 1)}))
+    return json.loads(record.read_text())
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build) -> Path:
+    return Path(site_build["dir"])
 
 
 class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):

@@ -231,3 +231,58 @@ def test_pre_commit_hook_runs_the_checker():
     assert hook["entry"] == "make validate"
     assert re.search(r"^validate:.*\n\t\$\(PY\) -m generator validate decision_tree\.yaml$",
                      makefile, flags=re.M)
+
+
+# --- the practice run leaves no trace -------------------------------------------------
+
+def practice_commands() -> list[str]:
+    """The git commands the guide gives for practising on a branch, and for undoing."""
+    paragraph = next(p for p in example_section().split("\n\n") if "Practise on a branch" in p)
+    return re.findall(r"`(git [^`]+)`", paragraph.replace("\n", " "))
+
+
+def git(clone: Path, command: str) -> str:
+    result = subprocess.run(command.split(), cwd=clone, capture_output=True, text=True,
+                            env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
+                                     GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t"))
+    assert result.returncode == 0, f"{command}: {result.stderr}"
+    return result.stdout
+
+
+def practise(clone: Path) -> None:
+    """Steps 1 to 4 of the worked example, as a reader does them."""
+    tree = clone / "decision_tree.yaml"
+    tree.write_text(apply_worked_example(tree.read_text("utf-8")), encoding="utf-8")
+    assert run(clone, "-m", "generator", "translations", "ru", "--update").returncode == 0
+    translate_todo_entries(clone / "translations" / "ru.yaml")
+
+
+def test_the_practice_run_on_a_branch_or_undone_leaves_the_branch_as_it_was(tmp_path):
+    """Both ways the guide gives leave the branch byte for byte as committed, so the
+    suite that passes on the commit passes after the practice."""
+    switch, back, delete, undo = practice_commands()
+    assert (switch, back, delete) == ("git switch -c practice-run", "git switch -",
+                                      "git branch -D practice-run")
+    assert undo.startswith("git restore ")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    committed_files = {name: (clone / name).read_bytes() for name in DATA_FILES}
+
+    def as_committed() -> bool:
+        return git(clone, "git status --porcelain") == "" and \
+            {name: (clone / name).read_bytes() for name in DATA_FILES} == committed_files
+
+    # On a branch of its own, committed there, then left.
+    git(clone, switch)
+    practise(clone)
+    git(clone, "git commit --quiet -am practice")
+    git(clone, back)
+    git(clone, delete)
+    assert as_committed()
+    # On one's own branch, then undone with the guide's command.
+    practise(clone)
+    assert not as_committed()
+    git(clone, undo)
+    assert as_committed()
+    check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
+    assert check.returncode == 0, check.stderr

@@ -21,7 +21,7 @@ from translated_copy import complete_translations
 DOCS = ("README.md", "CONTRIBUTING.md")
 # `pre-commit install` is pre-commit's own command (an optional tool), not the project's.
 COMMAND = re.compile(r"`((?:[A-Z_]+=\S+ )?(?:make [a-z]+|\.venv/bin/python -m generator[^`]*))`")
-NOT_RUN_HERE = {"make serve", "make test", "make bench"}  # long-running or this suite
+NOT_RUN_HERE = {"make serve", "make test", "make bench", "make check"}  # long or this suite
 
 
 def documented_commands() -> list[str]:
