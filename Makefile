@@ -43,8 +43,13 @@ java:
 # --dirty: a save rebuilds only the pages it changes (generator/mkdocs_adapter/), in
 # about a second; the search box then finds only the pages rebuilt since it started.
 # Not strict: a warning is printed and the site keeps being served (`make build` is strict).
+# `make serve PORT=8123` serves on another port; a taken port is said in one line.
+PORT ?= 8000
 serve: $(STAMP) fonts
-	MKDOCS_STRICT=false $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	@$(PY) -c 'import socket, sys; sys.exit(socket.socket().connect_ex(("127.0.0.1", $(PORT))) \
+	  and print("Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)")) or \
+	  "Port $(PORT) is in use (another make serve?): stop it, or run make serve PORT=8123")'
+	MKDOCS_STRICT=false $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP) fonts
 	$(PY) -m mkdocs build --strict
