@@ -45,10 +45,12 @@ java:
 # Not strict: a warning is printed and the site keeps being served (`make build` is strict).
 # `make serve PORT=8123` serves on another port; a taken port is said in one line.
 PORT ?= 8000
+PORT_FREE := import socket, sys; sys.exit( \
+  "Port $(PORT) is in use (another make serve?): stop it, or run make serve PORT=8123" \
+  if socket.socket().connect_ex(("127.0.0.1", $(PORT))) == 0 else \
+  print("Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"))
 serve: $(STAMP) fonts
-	@$(PY) -c 'import socket, sys; sys.exit(socket.socket().connect_ex(("127.0.0.1", $(PORT))) \
-	  and print("Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)")) or \
-	  "Port $(PORT) is in use (another make serve?): stop it, or run make serve PORT=8123")'
+	@$(PY) -c '$(PORT_FREE)'
 	MKDOCS_STRICT=false $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP) fonts

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import socket
 import subprocess
 from pathlib import Path
 
@@ -122,3 +123,18 @@ def test_make_clean_removes_what_the_targets_create(clone):
     assert result.returncode == 0, result.stderr
     assert [p for p in made if p.parent.exists()] == []
     assert (clone / ".venv").is_symlink()  # the environment stays
+
+
+def test_make_serve_takes_a_port_and_says_when_it_is_taken(clone):
+    dry = run(clone, "make serve PORT=8123", dry_run=True).stdout
+    assert "--dev-addr 127.0.0.1:8123" in dry
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(clone, f"make serve PORT={port}")
+    assert result.returncode != 0
+    assert result.stdout == ""
+    ours = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
+    assert ours == [f"Port {port} is in use (another make serve?): stop it, or run "
+                    "make serve PORT=8123"]
