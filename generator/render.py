@@ -156,8 +156,11 @@ class Renderer:
     def _html(self, text: str | None, inline: bool) -> Markup:
         if not text:
             return Markup("")
+        # A text shown in English on a translated page is English throughout: its
+        # figures and units too ("30 days", not "30 дней" inside an English sentence).
+        words = locale("en") if text in self.tree.fallbacks else self.locale
         return _to_html(markup.fill_facts(
-            text, lambda name: self.locale.fact_text(self.tree.facts[name])), inline)
+            text, lambda name: words.fact_text(self.tree.facts[name])), inline)
 
     def render(self, template: str, **context) -> str:
         return environment().get_template(template).render(

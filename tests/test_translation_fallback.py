@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import translate
 from generator.i18n import locale
 from generator.loader import load_file
+from generator.markup import placeholders
 from generator.pipeline import check_site
 from generator.render import Renderer
 
@@ -125,3 +127,25 @@ def test_a_release_build_fails_on_them(project, tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert f"stale: the English of nodes.{STALE_ID}.title" in result.stdout + result.stderr
+
+
+def test_an_english_text_on_a_russian_page_is_english_throughout(tmp_path):
+    """Its figures and units too: "You can leave feedback for 30 days", never "30 дней"
+    inside the English sentence."""
+    tree = translated_copy(ROOT, tmp_path)
+    data = yaml.safe_load(tree.read_text("utf-8"))
+    node_id, name = next((i, name) for i, n in data["nodes"].items() if n["type"] == "outcome"
+                         for _, name in placeholders(n["deadline"]))
+    data["nodes"][node_id]["deadline"] += " (reworded)"
+    tree.write_text(translate.dump(data), encoding="utf-8")
+    site = check_site(tree).site
+    english = site.trees["ru"].nodes[node_id].deadline
+    assert english in site.trees["ru"].fallbacks
+    fact = site.trees["ru"].facts[name]
+    shown = str(Renderer(site, "ru").html(english))
+    assert locale("en").fact_text(fact) in shown
+    assert locale("ru").fact_text(fact) not in shown
+    assert locale("en").fact_text(fact) != locale("ru").fact_text(fact)
+    # A text that is not a fallback keeps the Russian figure.
+    assert locale("ru").fact_text(fact) in str(Renderer(site, "ru").html(
+        "{{ facts.%s }}" % name))
