@@ -79,15 +79,16 @@ check: $(STAMP)
 # The whole suite (CI runs it), in two phases of two processes each (pytest-xdist), a
 # line for each phase and the ten slowest tests at the end of each. The site is built
 # once and shared (tests/conftest.py). PYTEST_ARGS goes to both phases (README); a
-# phase that PYTEST_ARGS leaves empty (pytest's status 5) is not a failure.
-XDIST := -n 2 --dist loadfile
+# phase that PYTEST_ARGS leaves empty (pytest's status 5) is not a failure. The second
+# phase keeps each file on one process: its module fixtures (a site with attacks, one
+# visit of every page) are made once.
 test: $(STAMP) $(NODE_STAMP) chromium java fonts
 	@echo "== make test 1/2: checks that need no browser and build no site"
-	$(PY) -m pytest -m "not browser and not build" $(XDIST) --durations=10 $(PYTEST_ARGS) \
+	$(PY) -m pytest -m "not browser and not build" -n 2 --durations=10 $(PYTEST_ARGS) \
 	  || [ $$? = 5 ]
 	@echo "== make test 2/2: the site, built once, in its builds and in Chromium"
-	$(PY) -m pytest -m "browser or build" $(XDIST) --durations=10 $(PYTEST_ARGS) \
-	  || [ $$? = 5 ]
+	$(PY) -m pytest -m "browser or build" -n 2 --dist loadfile --durations=10 \
+	  $(PYTEST_ARGS) || [ $$? = 5 ]
 
 bench: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) bench/run.py
