@@ -214,6 +214,7 @@ def test_pull_request_template_has_a_checklist():
     assert len(items) >= 4
     assert any("make validate" in item for item in items)
     assert any("make test" in item for item in items)
+    assert any("make check" in item for item in items)
 
 
 def test_pre_commit_hook_runs_the_checker():
