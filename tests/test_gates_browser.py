@@ -2,8 +2,8 @@
 axe-core finds no violation, nothing is requested from any host but the local server,
 no cookie, web storage or IndexedDB entry is set and no cache but the service worker's
 own, the console shows no error, the page's Content-Security-Policy
-(generator/csp.py) reports no violation, and no page or questionnaire step is wider
-than a small phone.
+(generator/csp.py) reports no violation. (No page is wider than a small phone:
+tests/test_gates_phone_browser.py.)
 
 One browser page visits every built page once (that keeps the suite fast); what each
 visit saw is recorded, and each gate below asserts on its own part of the record."""
@@ -145,32 +145,3 @@ def test_no_page_violates_its_content_security_policy(site_visit):
     policy in its own <meta> (issue 10): the policy blocks only injected code."""
     assert {path: v.csp_violations for path, v in site_visit.visits.items()
             if v.csp_violations} == {}
-
-
-# The narrowest phone in use (iPhone SE, first generation). Wider content there means
-# sideways scrolling, and phones zoom the whole page out to fit it.
-SMALL_PHONE = {"width": 320, "height": 568}
-OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-
-
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_no_page_or_step_is_wider_than_a_small_phone(browser, site_url, site_dir, javascript):
-    """Every page, and each step of the questionnaire in both languages: a long word or
-    address in the YAML, a table or a menu that reaches past the edge shows up here."""
-    context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True,
-                                  java_script_enabled=javascript, service_workers="block")
-    page = context.new_page()
-    wider = {}
-    try:
-        for built in built_pages(site_dir):
-            path = page_url(site_dir, built)
-            page.goto(site_url + path)
-            wider[path] = page.evaluate(OVERFLOW)
-            for step in page.locator("section.pq-step").evaluate_all("s => s.map(s => s.id)"):
-                page.goto(f"{site_url}{path}#{step}")  # the same document: no reload
-                page.locator(f"section#{step}").wait_for(state="visible")
-                wider[f"{path}#{step}"] = page.evaluate(OVERFLOW)
-    finally:
-        context.close()
-    assert len([path for path in wider if "#" in path]) > 100  # steps of both languages
-    assert {path: px for path, px in wider.items() if px > 0} == {}
