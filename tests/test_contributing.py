@@ -287,3 +287,22 @@ def test_the_practice_run_on_a_branch_or_undone_leaves_the_branch_as_it_was(tmp_
     assert as_committed()
     check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
     assert check.returncode == 0, check.stderr
+
+
+def test_an_english_only_pull_request_has_translation_warnings_only(tmp_path):
+    """The contributor's changes of tests/contributor_changes.py (reworded answer,
+    question and step, a new question with its outcome): valid, every warning a text
+    whose Russian is missing or stale. (bench/english_only_pr.sh runs `make check` and
+    `make test` on the same change, committed on a clone.)"""
+    from contributor_changes import REWORDED, apply
+
+    clone = fresh_copy(tmp_path / "clone")
+    tree = clone / "decision_tree.yaml"
+    apply(tree)
+    assert tree.read_text(encoding="utf-8").count(REWORDED) == 3
+    check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
+    assert check.returncode == 0, check.stderr
+    warnings = check.stderr.splitlines()
+    assert len(warnings) == len(russian_table()) + 3
+    assert all(": warning: " in w and ("has no ru text" in w or ": stale: " in w)
+               for w in warnings)
