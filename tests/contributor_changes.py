@@ -1,6 +1,7 @@
 """The English-only changes a contributor makes in a pull request, applied to a copy of
 decision_tree.yaml: a reworded answer, a reworded question, a reworded outcome step, and
-a new question with its outcome (CONTRIBUTING.md's worked example without its Russian).
+a new question with its outcome, English only (not the guide's worked example: the
+tests practise that one on top of whatever is committed).
 
 Each is found by its place in the tree (a node id, an answer's index), never by today's
 wording, so the changes stay valid when the tree's text changes. Used by
@@ -40,11 +41,53 @@ def reword(text: str) -> str:
     return "".join(lines)
 
 
-def apply(tree: Path) -> None:
-    from test_contributing import apply_worked_example  # the guide's own steps
+NEW_QUESTION, NEW_OUTCOME = "seller-asks-for-photos", "send-photos-in-the-chat"
 
-    text = reword(tree.read_text(encoding="utf-8"))
-    tree.write_text(apply_worked_example(text), encoding="utf-8")
+
+def add_question(text: str) -> str:
+    """A new last answer on the first question, leading to a new question, whose
+    answers lead to a new outcome and to an existing step. The outcome uses the tree's
+    first fact and guide, as a contributor's would use existing ones."""
+    data = yaml.safe_load(text)
+    start, fact, guide = data["start"], next(iter(data["facts"])), next(iter(data["guides"]))
+    other = next(a["next"] for a in data["nodes"][start]["answers"])
+    lines = text.splitlines(keepends=True)
+    at = lines.index(f"  {start}:\n")
+    end = next(i for i in range(at + 1, len(lines)) if lines[i].startswith("  ")
+               and not lines[i].startswith("   ") and lines[i].strip())  # the next node
+    last = max(i for i in range(at, end) if lines[i].startswith("        next: "))
+    lines.insert(last + 1, f"      - label: The seller asks me for photos of the parcel\n"
+                           f"        next: {NEW_QUESTION}\n")
+    nodes = f"""
+  {NEW_QUESTION}:
+    type: question
+    title: Did the seller say why they need the photos?
+    answers:
+      - label: Yes, to check a damaged item
+        next: {NEW_OUTCOME}
+      - label: No, and they ask for money too
+        next: {other}
+
+  {NEW_OUTCOME}:
+    type: outcome
+    title: Send the photos in the order chat
+    summary: >-
+      Photos in the order chat are your evidence if you open a dispute later.
+    steps:
+      - Take clear photos of the parcel, the label and the item.
+      - Send them in the order chat, not by email or another app.
+    deadline: >-
+      Keep an eye on the time left: {{{{ facts.{fact} }}}}.
+    guide: {guide}
+    sources:
+      - AliExpress help (evidence in the order chat)
+"""
+    text = "".join(lines)
+    return text + ("" if text.endswith("\n") else "\n") + nodes
+
+
+def apply(tree: Path) -> None:
+    tree.write_text(add_question(reword(tree.read_text(encoding="utf-8"))), encoding="utf-8")
 
 
 if __name__ == "__main__":

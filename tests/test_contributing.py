@@ -294,7 +294,7 @@ def test_an_english_only_pull_request_has_translation_warnings_only(tmp_path):
     question and step, a new question with its outcome): valid, every warning a text
     whose Russian is missing or stale. (bench/english_only_pr.sh runs `make check` and
     `make test` on the same change, committed on a clone.)"""
-    from contributor_changes import REWORDED, apply
+    from contributor_changes import NEW_OUTCOME, NEW_QUESTION, REWORDED, apply
 
     clone = fresh_copy(tmp_path / "clone")
     tree = clone / "decision_tree.yaml"
@@ -302,7 +302,9 @@ def test_an_english_only_pull_request_has_translation_warnings_only(tmp_path):
     assert tree.read_text(encoding="utf-8").count(REWORDED) == 3
     check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
     assert check.returncode == 0, check.stderr
+    new_tree = tree_at(tree)
+    assert {NEW_QUESTION, NEW_OUTCOME} <= set(new_tree.reachable(new_tree.start))
     warnings = check.stderr.splitlines()
-    assert len(warnings) == len(russian_table()) + 3
+    assert len(warnings) == 3 + 1 + 3 + 6  # reworded; new answer; question; outcome
     assert all(": warning: " in w and ("has no ru text" in w or ": stale: " in w)
                for w in warnings)

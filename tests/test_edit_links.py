@@ -64,7 +64,10 @@ def test_each_step_has_a_source_line_for_its_edit_link():
         lines = (ROOT / tree.path).read_text(encoding="utf-8").splitlines()
         for node_id in tree.nodes:
             path, line = tree.node_source(node_id)
-            assert (path, lines[line - 1]) == (tree.path, f"  {node_id}:"), node_id
+            # A step not translated yet: the translation's nodes: section, where
+            # `make translations` adds it.
+            expected = f"  {node_id}:" if f"  {node_id}:" in lines else "nodes:"
+            assert (path, lines[line - 1]) == (tree.path, expected), node_id
 
 
 def test_the_facts_and_guides_lists_open_their_section(site_dir):
