@@ -45,14 +45,17 @@ NEW_QUESTION, NEW_OUTCOME = "seller-asks-for-photos", "send-photos-in-the-chat"
 
 
 def add_question(text: str) -> str:
-    """A new last answer on the first question, leading to a new question, whose
-    answers lead to a new outcome and to an existing step. The outcome uses the tree's
-    first fact and guide, as a contributor's would use existing ones."""
+    """A new last answer on a question one answer from the start (one with room for
+    it), leading to a new question, whose answers lead to a new outcome and to an
+    existing step. The outcome uses the tree's first fact and guide, as a contributor's
+    would use existing ones."""
     data = yaml.safe_load(text)
-    start, fact, guide = data["start"], next(iter(data["facts"])), next(iter(data["guides"]))
-    other = next(a["next"] for a in data["nodes"][start]["answers"])
+    nodes, fact, guide = data["nodes"], next(iter(data["facts"])), next(iter(data["guides"]))
+    host = next(a["next"] for a in nodes[data["start"]]["answers"]
+                if nodes[a["next"]]["type"] == "question" and len(nodes[a["next"]]["answers"]) < 6)
+    other = nodes[host]["answers"][0]["next"]
     lines = text.splitlines(keepends=True)
-    at = lines.index(f"  {start}:\n")
+    at = lines.index(f"  {host}:\n")
     end = next(i for i in range(at + 1, len(lines)) if lines[i].startswith("  ")
                and not lines[i].startswith("   ") and lines[i].strip())  # the next node
     last = max(i for i in range(at, end) if lines[i].startswith("        next: "))
