@@ -44,12 +44,16 @@ def reword(text: str) -> str:
 NEW_QUESTION, NEW_OUTCOME = "seller-asks-for-photos", "send-photos-in-the-chat"
 
 
-def add_question(text: str) -> str:
+def add_question(text: str) -> tuple[str, str, str]:
     """A new last answer on a question one answer from the start (one with room for
     it), leading to a new question, whose answers lead to a new outcome and to an
     existing step. The outcome uses the tree's first fact and guide, as a contributor's
-    would use existing ones."""
+    would use existing ones. Returns the text and the new question's and outcome's ids
+    (numbered if the tree has them already: a pull request that made this change)."""
     data = yaml.safe_load(text)
+    number = 1 + sum(1 for node in data["nodes"] if node.startswith(NEW_QUESTION))
+    suffix = f"-{number}" if number > 1 else ""
+    question, outcome = NEW_QUESTION + suffix, NEW_OUTCOME + suffix
     nodes, fact, guide = data["nodes"], next(iter(data["facts"])), next(iter(data["guides"]))
     host = next(a["next"] for a in nodes[data["start"]]["answers"]
                 if nodes[a["next"]]["type"] == "question" and len(nodes[a["next"]]["answers"]) < 6)
@@ -59,19 +63,19 @@ def add_question(text: str) -> str:
     end = next(i for i in range(at + 1, len(lines)) if lines[i].startswith("  ")
                and not lines[i].startswith("   ") and lines[i].strip())  # the next node
     last = max(i for i in range(at, end) if lines[i].startswith("        next: "))
-    lines.insert(last + 1, f"      - label: The seller asks me for photos of the parcel\n"
-                           f"        next: {NEW_QUESTION}\n")
+    lines.insert(last + 1, f"      - label: The seller asks me for photos of the parcel{suffix}\n"
+                           f"        next: {question}\n")
     nodes = f"""
-  {NEW_QUESTION}:
+  {question}:
     type: question
     title: Did the seller say why they need the photos?
     answers:
       - label: Yes, to check a damaged item
-        next: {NEW_OUTCOME}
+        next: {outcome}
       - label: No, and they ask for money too
         next: {other}
 
-  {NEW_OUTCOME}:
+  {outcome}:
     type: outcome
     title: Send the photos in the order chat
     summary: >-
@@ -86,11 +90,14 @@ def add_question(text: str) -> str:
       - AliExpress help (evidence in the order chat)
 """
     text = "".join(lines)
-    return text + ("" if text.endswith("\n") else "\n") + nodes
+    return text + ("" if text.endswith("\n") else "\n") + nodes, question, outcome
 
 
-def apply(tree: Path) -> None:
-    tree.write_text(add_question(reword(tree.read_text(encoding="utf-8"))), encoding="utf-8")
+def apply(tree: Path) -> tuple[str, str]:
+    """Every change at once; returns the new question's and outcome's ids."""
+    text, question, outcome = add_question(reword(tree.read_text(encoding="utf-8")))
+    tree.write_text(text, encoding="utf-8")
+    return question, outcome
 
 
 if __name__ == "__main__":

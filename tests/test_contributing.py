@@ -80,8 +80,10 @@ def translate_todo_entries(path: Path) -> None:
                 walk(item)
 
     walk(data)
-    assert sorted(" ".join(entry["text"].split()) for entry in todo) == sorted(russian)
-    for entry in todo:
+    # The example's texts (a branch may hold other texts waiting for their Russian).
+    ours = [entry for entry in todo if " ".join(entry["text"].split()) in russian]
+    assert sorted(" ".join(entry["text"].split()) for entry in ours) == sorted(russian)
+    for entry in ours:
         entry["text"] = russian[" ".join(entry["text"].split())]
         del entry["todo"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88),
@@ -294,17 +296,20 @@ def test_an_english_only_pull_request_has_translation_warnings_only(tmp_path):
     question and step, a new question with its outcome): valid, every warning a text
     whose Russian is missing or stale. (bench/english_only_pr.sh runs `make check` and
     `make test` on the same change, committed on a clone.)"""
-    from contributor_changes import NEW_OUTCOME, NEW_QUESTION, REWORDED, apply
+    from contributor_changes import REWORDED, apply
 
     clone = fresh_copy(tmp_path / "clone")
     tree = clone / "decision_tree.yaml"
-    apply(tree)
-    assert tree.read_text(encoding="utf-8").count(REWORDED) == 3
+    before = tree.read_text(encoding="utf-8").count(REWORDED)
+    new_question, new_outcome = apply(tree)
+    assert tree.read_text(encoding="utf-8").count(REWORDED) == before + 3
     check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
     assert check.returncode == 0, check.stderr
     new_tree = tree_at(tree)
-    assert {NEW_QUESTION, NEW_OUTCOME} <= set(new_tree.reachable(new_tree.start))
+    assert {new_question, new_outcome} <= set(new_tree.reachable(new_tree.start))
     warnings = check.stderr.splitlines()
-    assert len(warnings) == 3 + 1 + 3 + 6  # reworded; new answer; question; outcome
-    assert all(": warning: " in w and ("has no ru text" in w or ": stale: " in w)
-               for w in warnings)
+    assert len([w for w in warnings if ": stale: " in w]) == 3  # the reworded texts
+    # the new answer, question (title, 2 answers) and outcome (title, summary, 2 steps,
+    # deadline; its source's name too unless an earlier change brought it)
+    assert len([w for w in warnings if "has no ru text" in w]) in (9, 10)
+    assert all(": warning: " in w for w in warnings)
