@@ -16,7 +16,6 @@ import re
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -73,12 +72,10 @@ def site_build(tmp_path_factory) -> dict:
         if not record.is_file():
             dest = shared / "site"
             before = _content_files()
-            started = time.monotonic()
             result = build_site(dest, SOURCE_DATE_EPOCH=SITE_EPOCH)
             assert result.returncode == 0, result.stdout + result.stderr
             record.write_text(json.dumps({"dir": str(dest), "content_before": before,
-                                          "content_after": _content_files(),
-                                          "seconds": round(time.monotonic() - started, 1)}))
+                                          "content_after": _content_files()}))
     return json.loads(record.read_text())
 
 
