@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate translations graph paths facts bench chromium java fonts clean
+.PHONY: serve build check test validate translations graph paths facts bench chromium java fonts clean
 
 $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
@@ -43,8 +43,15 @@ java:
 # --dirty: a save rebuilds only the pages it changes (generator/mkdocs_adapter/), in
 # about a second; the search box then finds only the pages rebuilt since it started.
 # Not strict: a warning is printed and the site keeps being served (`make build` is strict).
+# `make serve PORT=8123` serves on another port; a taken port is said in one line.
+PORT ?= 8000
+PORT_FREE := import socket, sys; sys.exit( \
+  "Port $(PORT) is in use (another make serve?): stop it, or run make serve PORT=8123" \
+  if socket.socket().connect_ex(("127.0.0.1", $(PORT))) == 0 else \
+  print("Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"))
 serve: $(STAMP) fonts
-	MKDOCS_STRICT=false SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	@$(PY) -c '$(PORT_FREE)'
+	MKDOCS_STRICT=false SITE_URL=http://127.0.0.1:$(PORT)/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP) fonts
 	$(PY) -m mkdocs build --strict
@@ -68,8 +75,25 @@ paths: $(STAMP)
 facts: $(STAMP)
 	@$(PY) -m generator facts
 
+# The fast tier for a data-only change (CONTRIBUTING.md): the checker, then every test
+# that needs no browser and builds no site (pyproject.toml's markers), in under a minute.
+check: $(STAMP)
+	$(PY) -m generator validate decision_tree.yaml
+	$(PY) -m pytest -m "not browser and not build and not slow" $(PYTEST_ARGS)
+
+# The whole suite (CI runs it), in two phases of two processes each (pytest-xdist), a
+# line for each phase and the ten slowest tests at the end of each. The site is built
+# once and shared (tests/conftest.py). PYTEST_ARGS goes to both phases (README); a
+# phase that PYTEST_ARGS leaves empty (pytest's status 5) is not a failure. The second
+# phase keeps each file on one process: its module fixtures (a site with attacks, one
+# visit of every page) are made once.
 test: $(STAMP) $(NODE_STAMP) chromium java fonts
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@echo "== make test 1/2: checks that need no browser and build no site"
+	$(PY) -m pytest -m "not browser and not build" -n 2 --durations=10 $(PYTEST_ARGS) \
+	  || [ $$? = 5 ]
+	@echo "== make test 2/2: the site, built once, in its builds and in Chromium"
+	$(PY) -m pytest -m "browser or build" -n 2 --dist loadfile --durations=10 \
+	  $(PYTEST_ARGS) || [ $$? = 5 ]
 
 bench: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) bench/run.py

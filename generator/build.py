@@ -47,4 +47,5 @@ def build_tree(loaded: Loaded) -> Tree:
                 avoid=tuple(n.get("avoid", ())), note=n.get("note"),
                 sources=_sources(n.get("sources")), line=line("nodes", node_id))
     return Tree(start=data["start"], facts=facts, guides=guides, nodes=nodes, path=loaded.path,
-                aliases=dict(data.get("aliases") or {}))
+                aliases=dict(data.get("aliases") or {}),
+                section_lines={name: line(name) for name in ("facts", "guides", "nodes")})

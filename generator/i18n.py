@@ -68,6 +68,16 @@ class Locale:
 
 
 @lru_cache(maxsize=None)
+def string_source(lang: str, key: str) -> tuple[str, int]:
+    """The locale file and line that hold one of its strings: where a contributor edits
+    a page whose words are the locale's (a tool page's heading and introduction)."""
+    from .loader import load_file  # the loader gives line numbers
+
+    path = LOCALES / f"{lang}.yaml"
+    return str(path), load_file(path).where(("strings", key), key=True)[0]
+
+
+@lru_cache(maxsize=None)
 def locale(lang: str) -> Locale:
     with open(LOCALES / f"{lang}.yaml", encoding="utf-8") as handle:
         return Locale(lang, yaml.safe_load(handle))

@@ -93,6 +93,13 @@ class Tree:
     aliases: Mapping[str, str] = field(default_factory=dict)  # old id -> node id
     # Texts left in English in a translated tree (no current translation): shown marked.
     fallbacks: frozenset[str] = frozenset()
+    # The line of each top-level section (facts, guides, nodes) in the file at path.
+    section_lines: Mapping[str, int] = field(default_factory=dict)
+
+    def node_source(self, node_id: str) -> tuple[str, int]:
+        """The file and line where a contributor edits one step's text: the edit link
+        of the questionnaire (its first step) and of a page of one step."""
+        return self.path, self.nodes[node_id].line
 
     def aliases_of(self, node_id: str) -> list[str]:
         """The old ids that now lead to node_id."""

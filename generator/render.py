@@ -155,8 +155,11 @@ class Renderer:
     def _html(self, text: str | None, inline: bool) -> Markup:
         if not text:
             return Markup("")
+        # A text shown in English on a translated page is English throughout: its
+        # figures and units too ("30 days", not "30 дней" inside an English sentence).
+        words = locale("en") if text in self.tree.fallbacks else self.locale
         return _to_html(markup.fill_facts(
-            text, lambda name: self.locale.fact_text(self.tree.facts[name])), inline)
+            text, lambda name: words.fact_text(self.tree.facts[name])), inline)
 
     def render(self, template: str, **context) -> str:
         return environment().get_template(template).render(
@@ -198,21 +201,22 @@ class Renderer:
 
     def pages(self) -> dict[str, Page]:
         tree, tree_file, t = self.tree, self.tree.path, self.locale.t
-        start_line = tree.nodes[tree.start].line
+        start = tree.node_source(tree.start)
         pages = {
             "questionnaire.md": self.page(
-                "questionnaire.md.j2", t("questionnaire_title"), tree_file, start_line,
+                "questionnaire.md.j2", t("questionnaire_title"), *start,
                 steps=Markup(self.steps_html("../guides/")),
                 calculator_dates=tool_pages.calculator_dates(self)),
             f"guides/{reserved.GUIDES_INDEX}.md": self.page(
-                "guides_index.md.j2", t("guides_title"), tree_file),
+                "guides_index.md.j2", t("guides_title"), tree_file,
+                tree.section_lines.get("guides", 0)),
             "facts.md": self.page("facts.md.j2", t("facts_title"), tree_file,
-                                  used_in=fact_usage(tree)),
+                                  tree.section_lines.get("facts", 0), used_in=fact_usage(tree)),
             "map.md": self.map_page(),
             # The questionnaire alone, for other sites' iframes (site_overrides/embed.html).
             "embed.md": self.page(
-                "embed.md.j2", f"{t('questionnaire_title')} - {t('site_name')}", tree_file,
-                start_line, steps=Markup(self.steps_html(
+                "embed.md.j2", f"{t('questionnaire_title')} - {t('site_name')}", *start,
+                steps=Markup(self.steps_html(
                     "../guides/", full_advice_base="../questionnaire/"))),
             # The embed's outcomes' "what to do now", fetched once on reaching one.
             "embed/outcomes.json": Page(self.embed_steps(), tree_file),

@@ -103,6 +103,52 @@ def _is_content(line: str) -> bool:
     return bool(stripped) and not stripped.startswith("#")
 
 
+_ITEM_KEY = re.compile(r"^( *)- +([^\s:#][^:#]*?):(?: |$)")
+
+
+def _under_key(text: str) -> tuple[str, int] | None:
+    """For a list item that opens a mapping (`- label: ...`): its key and the column,
+    0-based, where the item's other keys stand (under that key)."""
+    match = _ITEM_KEY.match(text)
+    return (match.group(2), match.end(1) + text[match.end(1):].index(match.group(2))) \
+        if match else None
+
+
+def _content_line(lines: list[str], line: int, step: int) -> int | None:
+    """The nearest line with content before (step -1) or after (step 1) a 1-based line."""
+    number = line + step
+    while 0 < number <= len(lines):
+        if _is_content(lines[number - 1]):
+            return number
+        number += step
+    return None
+
+
+def _misplaced_item(lines: list[str], item: int) -> tuple[int, int, str] | None:
+    """A list item indented unlike the list's next item: that item line is the one to
+    move (the usual mistake: one `- ` two spaces off)."""
+    text = lines[item - 1]
+    if not text.lstrip().startswith("- "):
+        return None
+    opener = _content_line(lines, item, -1)
+    floor = _indent(lines[opener - 1]) if opener else -1
+    number = _content_line(lines, item, 1)
+    while number is not None:
+        other = lines[number - 1]
+        if _indent(other) <= floor and not other.lstrip().startswith("- "):
+            return None
+        if other.lstrip().startswith("- ") and _indent(other) != _indent(text) and \
+                _indent(other) > floor:
+            return item, _indent(text) + 1, (
+                f"line {item} is a list item indented {_indent(text)} spaces, but the next "
+                f"item of its list (line {number}) {_indent(other)}; line them up (column "
+                f"{_indent(other) + 1})")
+        if other.lstrip().startswith("- ") and _indent(other) == _indent(text):
+            return None
+        number = _content_line(lines, number, 1)
+    return None
+
+
 def _tab_near(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
     """The tab PyYAML stopped at (or the first on its line)."""
     text = lines[line - 1] if 0 < line <= len(lines) else ""
@@ -160,11 +206,31 @@ def _colon_problem(tokens: list[yaml.Token], lines: list[str], line: int,
     if scalar.start_mark.column == _indent(first):
         return start, _indent(first) + 1, (f"line {start} has no colon after its key; write "
                                            "it as `key: value`")
-    own = _indent(first)
-    return line, _indent(lines[line - 1]) + 1, (
-        f"line {line} is indented {_indent(lines[line - 1])} spaces, more than line {start} "
-        f"({own}), so YAML reads it as more of line {start}'s text; line it up with line "
-        f"{start} (column {own + 1})")
+    own, here = _indent(first), _indent(lines[line - 1])
+    misplaced = _misplaced_item(lines, start)
+    if misplaced:
+        return misplaced
+    before = _content_line(lines, start, -1)
+    if before is not None and here > own:
+        above = lines[before - 1]
+        item = _under_key(above)
+        if own < _indent(above) and item:
+            # line `start` is dedented out of the list item above it
+            return start, own + 1, (
+                f"line {start} is indented {own} spaces, less than the lines around it; "
+                f"line it up under `{item[0]}:` on line {before} (column {item[1] + 1})")
+        if own == _indent(above) and above.rstrip().endswith(":") and \
+                not above.lstrip().startswith("- "):
+            # line `start` stands beside the key whose block it belongs in
+            return start, own + 1, (
+                f"line {start} is indented {own} spaces, as much as line {before}, whose "
+                f"block it belongs in; line it up with line {line} (column {here + 1})")
+    item = _under_key(first)
+    key = f"under `{item[0]}:` on line {start} (column {item[1] + 1})" if item else \
+        f"with line {start} (column {own + 1})"
+    return line, here + 1, (
+        f"line {line} is indented {here} spaces, more than line {start} ({own}), so YAML "
+        f"reads it as more of line {start}'s text; line it up {key}")
 
 
 def _indentation_problem(lines: list[str], line: int, column: int, found: str,
@@ -180,6 +246,16 @@ def _indentation_problem(lines: list[str], line: int, column: int, found: str,
             chain.append((number, indent))
             limit = indent
     if found == "?" and context is not None and lines[context.line].lstrip().startswith("- "):
+        misplaced = _misplaced_item(lines, context.line + 1)
+        if misplaced:
+            return misplaced
+        before = _content_line(lines, line, -1)
+        item = _under_key(lines[before - 1]) if before else None
+        if item and here == _indent(lines[before - 1]):
+            return line, here + 1, (
+                f"line {line} is indented {here} spaces, as far as the list item's dash on "
+                f"line {before}; to keep it in that item, line it up under `{item[0]}:` "
+                f"(column {item[1] + 1})")
         owner = next(((n, i) for n, i in chain if i < context.column), None)
         where = f"line it up with line {owner[0]} (column {owner[1] + 1})" if owner \
             else "indent it less"
@@ -188,7 +264,11 @@ def _indentation_problem(lines: list[str], line: int, column: int, found: str,
     if here in {indent for _, indent in chain}:
         return line, column, "YAML cannot read this: " + _plain(
             f"expected <block end>, but found '{found}'")
-    if len(chain) >= 2 and chain[0][1] > here > chain[1][1] and chain[0][1] % 2 and not here % 2:
+    first_child = len(chain) >= 2 and _content_line(lines, chain[0][0], -1) == chain[1][0]
+    # the line above is the one off: at an odd column, or the first of its block, where
+    # this line (at an even one) and the lines after it stand
+    if len(chain) >= 2 and chain[0][1] > here > chain[1][1] and not here % 2 and \
+            (chain[0][1] % 2 or first_child):
         previous, indent = chain[0]
         return previous, indent + 1, (
             f"line {previous} is indented {indent} spaces, but line {line}, in the same block, "

@@ -6,9 +6,11 @@ installs it). They fail, never skip, when it is missing.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import gzip
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -36,22 +38,51 @@ def valid_text() -> str:
     return (FIXTURES / "valid_tree.yaml").read_text(encoding="utf-8")
 
 
-def build_site(dest: Path, tree: Path | None = None) -> subprocess.CompletedProcess:
+def build_site(dest: Path, tree: Path | None = None, **environment: str
+               ) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` into dest, optionally from another tree file."""
-    env = dict(os.environ, **BUILD_ENV)
+    env = {**os.environ, **BUILD_ENV, **environment}
     if tree is not None:
         env["PARCEL_HELP_TREE"] = str(tree)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
                            str(dest)], cwd=ROOT, env=env, capture_output=True, text=True)
 
 
+# The shared build's page dates: fixed, so a second build can be compared byte for byte
+# (tests/test_gates_build.py) and no test depends on today's date.
+SITE_EPOCH = "1700000000"
+
+
+def _content_files() -> dict[str, int]:
+    return {p.relative_to(ROOT).as_posix(): p.stat().st_mtime_ns
+            for p in (ROOT / "content").rglob("*")}
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site, built once per test run."""
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
-    assert result.returncode == 0, result.stderr
-    return dest
+def site_build(tmp_path_factory) -> dict:
+    """The real site, built once per test run and shared by every pytest-xdist worker:
+    the first worker to ask builds it under a lock, the others wait and reuse it. (A
+    worker's temporary folder sits in the run's own; a new run builds anew.) Returns the
+    site's folder and content/ as it was before and after the build."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    record = shared / "site-build.json"
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.is_file():
+            dest = shared / "site"
+            before = _content_files()
+            result = build_site(dest, SOURCE_DATE_EPOCH=SITE_EPOCH)
+            assert result.returncode == 0, result.stdout + result.stderr
+            record.write_text(json.dumps({"dir": str(dest), "content_before": before,
+                                          "content_after": _content_files()}))
+    return json.loads(record.read_text())
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build) -> Path:
+    return Path(site_build["dir"])
 
 
 class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
@@ -179,3 +210,19 @@ def open_host(make_page, site_url, host):
         page.goto(host.page(body))
         return page
     return open_
+
+
+# --- tiers: `make check` runs what needs no browser, builds no site and is not `slow` ---
+# A test is marked by what it uses, so no browser test can slip into the fast tier:
+# one that asks for the browser is `browser`; one that asks for a built site (or
+# builds its own, marked by hand) is `build`.
+BUILT_SITES = {"site_dir", "site_url", "payload_site", "attacked_site", "default_material"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if "browser" in used:
+            item.add_marker(pytest.mark.browser)
+        if used & BUILT_SITES or "browser" in used:
+            item.add_marker(pytest.mark.build)

@@ -5,10 +5,13 @@ tests/test_gates_links.py.)"""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
 
 from generator.validate import REQUIRED_GUIDES
 
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, build_site
 from gates import parse
 from site_data import TREE
 
@@ -56,6 +59,7 @@ def test_nothing_is_loaded_from_another_host(site_dir):
     assert foreign == []
 
 
+@pytest.mark.build
 def test_broken_tree_stops_the_build_with_a_line_number(tmp_path):
     broken = tmp_path / "tree.yaml"
     broken.write_text((FIXTURES / "valid_tree.yaml").read_text().replace("next: lost", "next: lots"))
@@ -66,14 +70,9 @@ def test_broken_tree_stops_the_build_with_a_line_number(tmp_path):
     assert "Traceback" not in output
 
 
-def test_generated_pages_are_not_written_into_content(tmp_path):
+def test_generated_pages_are_not_written_into_content(site_build):
     """A build leaves content/ as it found it: generated pages stay virtual (written
-    there, they would make `mkdocs serve` rebuild in a loop)."""
-    def snapshot() -> dict[str, int]:
-        return {p.relative_to(ROOT).as_posix(): p.stat().st_mtime_ns
-                for p in (ROOT / "content").rglob("*")}
-
-    before = snapshot()
-    assert build_site(tmp_path / "site").returncode == 0
-    assert (tmp_path / "site" / "questionnaire" / "index.html").is_file()
-    assert snapshot() == before
+    there, they would make `mkdocs serve` rebuild in a loop). The shared build recorded
+    content/ before and after it ran (tests/conftest.py)."""
+    assert (Path(site_build["dir"]) / "questionnaire" / "index.html").is_file()
+    assert site_build["content_after"] == site_build["content_before"]

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.cli import main
@@ -19,6 +20,7 @@ from generator.pipeline import check_site
 
 from conftest import ROOT
 from site_data import tree_at
+from translated_copy import complete_translations
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -78,8 +80,10 @@ def translate_todo_entries(path: Path) -> None:
                 walk(item)
 
     walk(data)
-    assert sorted(" ".join(entry["text"].split()) for entry in todo) == sorted(russian)
-    for entry in todo:
+    # The example's texts (a branch may hold other texts waiting for their Russian).
+    ours = [entry for entry in todo if " ".join(entry["text"].split()) in russian]
+    assert sorted(" ".join(entry["text"].split()) for entry in ours) == sorted(russian)
+    for entry in ours:
         entry["text"] = russian[" ".join(entry["text"].split())]
         del entry["todo"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88),
@@ -104,6 +108,9 @@ def fresh_copy(dest: Path) -> Path:
         "__pycache__", "*.egg-info"))
     for name in DATA_FILES:
         (dest / name).write_text(committed(name), encoding="utf-8")
+    # An English-only pull request may leave stale Russian texts: the example's promise
+    # of "0 warnings" is about its own texts, so the copy starts fully translated.
+    complete_translations(dest / "decision_tree.yaml")
     return dest
 
 
@@ -125,6 +132,7 @@ def test_an_english_only_contributor_skipping_step_4_passes(tmp_path):
     assert check.stdout == f"decision_tree.yaml: valid ({len(warnings)} warning(s))\n"
 
 
+@pytest.mark.build
 def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
     assert len(worked_example()) == 3
     clone = fresh_copy(tmp_path / "clone")
@@ -182,6 +190,7 @@ def test_pull_request_template_has_a_checklist():
     assert len(items) >= 4
     assert any("make validate" in item for item in items)
     assert any("make test" in item for item in items)
+    assert any("make check" in item for item in items)
 
 
 def test_pre_commit_hook_runs_the_checker():
@@ -199,3 +208,82 @@ def test_pre_commit_hook_runs_the_checker():
     assert hook["entry"] == "make validate"
     assert re.search(r"^validate:.*\n\t\$\(PY\) -m generator validate decision_tree\.yaml$",
                      makefile, flags=re.M)
+
+
+# --- the practice run leaves no trace -------------------------------------------------
+
+def practice_commands() -> list[str]:
+    """The git commands the guide gives for practising on a branch, and for undoing."""
+    paragraph = next(p for p in example_section().split("\n\n") if "Practise on a branch" in p)
+    return re.findall(r"`(git [^`]+)`", paragraph.replace("\n", " "))
+
+
+def git(clone: Path, command: str) -> str:
+    result = subprocess.run(command.split(), cwd=clone, capture_output=True, text=True,
+                            env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
+                                     GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t"))
+    assert result.returncode == 0, f"{command}: {result.stderr}"
+    return result.stdout
+
+
+def practise(clone: Path) -> None:
+    """Steps 1 to 4 of the worked example, as a reader does them."""
+    tree = clone / "decision_tree.yaml"
+    tree.write_text(apply_worked_example(tree.read_text("utf-8")), encoding="utf-8")
+    assert run(clone, "-m", "generator", "translations", "ru", "--update").returncode == 0
+    translate_todo_entries(clone / "translations" / "ru.yaml")
+
+
+def test_the_practice_run_on_a_branch_or_undone_leaves_the_branch_as_it_was(tmp_path):
+    """Both ways the guide gives leave the branch byte for byte as committed, so the
+    suite that passes on the commit passes after the practice."""
+    switch, back, delete, undo = practice_commands()
+    assert (switch, back, delete) == ("git switch -c practice-run", "git switch -",
+                                      "git branch -D practice-run")
+    assert undo.startswith("git restore ")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    committed_files = {name: (clone / name).read_bytes() for name in DATA_FILES}
+
+    def as_committed() -> bool:
+        return git(clone, "git status --porcelain") == "" and \
+            {name: (clone / name).read_bytes() for name in DATA_FILES} == committed_files
+
+    # On a branch of its own, committed there, then left.
+    git(clone, switch)
+    practise(clone)
+    git(clone, "git commit --quiet -am practice")
+    git(clone, back)
+    git(clone, delete)
+    assert as_committed()
+    # On one's own branch, then undone with the guide's command.
+    practise(clone)
+    assert not as_committed()
+    git(clone, undo)
+    assert as_committed()
+    check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
+    assert check.returncode == 0, check.stderr
+
+
+def test_an_english_only_pull_request_has_translation_warnings_only(tmp_path):
+    """The contributor's changes of tests/contributor_changes.py (reworded answer,
+    question and step, a new question with its outcome): valid, every warning a text
+    whose Russian is missing or stale. (bench/english_only_pr.sh runs `make check` and
+    `make test` on the same change, committed on a clone.)"""
+    from contributor_changes import REWORDED, apply
+
+    clone = fresh_copy(tmp_path / "clone")
+    tree = clone / "decision_tree.yaml"
+    before = tree.read_text(encoding="utf-8").count(REWORDED)
+    new_question, new_outcome = apply(tree)
+    assert tree.read_text(encoding="utf-8").count(REWORDED) == before + 3
+    check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
+    assert check.returncode == 0, check.stderr
+    new_tree = tree_at(tree)
+    assert {new_question, new_outcome} <= set(new_tree.reachable(new_tree.start))
+    warnings = check.stderr.splitlines()
+    assert len([w for w in warnings if ": stale: " in w]) == 3  # the reworded texts
+    # the new answer, question (title, 2 answers) and outcome (title, summary, 2 steps,
+    # deadline; its source's name too unless an earlier change brought it)
+    assert len([w for w in warnings if "has no ru text" in w]) in (9, 10)
+    assert all(": warning: " in w for w in warnings)

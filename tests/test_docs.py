@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import socket
 import subprocess
 from pathlib import Path
 
@@ -16,13 +17,14 @@ import pytest
 
 from conftest import ROOT
 from serving import SERVE_ARGS, SERVE_ENV, project_copy
+from translated_copy import complete_translations
 
 DOCS = ("README.md", "CONTRIBUTING.md")
 # `pre-commit install` is pre-commit's own command (an optional tool), not the project's.
 COMMAND = re.compile(r"`((?:[A-Z_]+=\S+ )?(?:make [a-z]+|\.venv/bin/python -m generator[^`]*))`")
 # long-running or this suite; `make facts` exits 1 on the day a fact is overdue, and no
 # test depends on today's date (test_facts_report.py passes the date it means)
-NOT_RUN_HERE = {"make serve", "make test", "make bench", "make facts"}
+NOT_RUN_HERE = {"make serve", "make test", "make bench", "make facts", "make check"}
 
 
 def documented_commands() -> list[str]:
@@ -51,7 +53,11 @@ def test_the_docs_show_the_commands_this_test_expects():
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory) -> Path:
+    """The project as a fresh clone has it, its translations completed: the release
+    commands (`--strict-translations`) are tested on a fully translated tree, not on the
+    working tree, where an English-only change may leave stale texts (allowed)."""
     folder = project_copy(tmp_path_factory.mktemp("clone"))
+    complete_translations(folder / "decision_tree.yaml")
     (folder / ".venv").symlink_to(ROOT / ".venv")
     return folder
 
@@ -78,7 +84,13 @@ def run(clone: Path, command: str, dry_run: bool = False) -> subprocess.Complete
                           timeout=600)
 
 
-@pytest.mark.parametrize("command", [c for c in documented_commands()
+def _marked(command: str):
+    """A command that builds the site is a `build` test: `make check` leaves it out."""
+    return pytest.param(command, marks=pytest.mark.build) if "make build" in command \
+        else command
+
+
+@pytest.mark.parametrize("command", [_marked(c) for c in documented_commands()
                                      if c not in NOT_RUN_HERE and c != "make clean"])
 def test_each_documented_command_works(clone, command):
     result = run(clone, command)
@@ -113,3 +125,18 @@ def test_make_clean_removes_what_the_targets_create(clone):
     assert result.returncode == 0, result.stderr
     assert [p for p in made if p.parent.exists()] == []
     assert (clone / ".venv").is_symlink()  # the environment stays
+
+
+def test_make_serve_takes_a_port_and_says_when_it_is_taken(clone):
+    dry = run(clone, "make serve PORT=8123", dry_run=True).stdout
+    assert "--dev-addr 127.0.0.1:8123" in dry
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(clone, f"make serve PORT={port}")
+    assert result.returncode != 0
+    assert result.stdout == ""
+    ours = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
+    assert ours == [f"Port {port} is in use (another make serve?): stop it, or run "
+                    "make serve PORT=8123"]

@@ -1,12 +1,15 @@
 """Each page's one edit button opens the file and line that hold its text: the tree
-for an English page built from it, the entry in translations/ru.yaml for a Russian
-one, tools.yaml for a tool page, content/ for a hand-written page."""
+for an English page built from it (a guide's, the first step's for the questionnaire,
+the section's for the facts and guides lists), the entry in translations/ru.yaml for a
+Russian one, the heading's line in the locale file for a tool page, content/ for a
+hand-written page."""
 
 from __future__ import annotations
 
 import re
 
 from conftest import ROOT
+from site_data import SITE
 
 REPO = "https://github.com/parcel-help/parcel-help"
 EDIT = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon"')
@@ -41,9 +44,37 @@ def test_the_english_guide_opens_the_tree(site_dir):
         f"{REPO}/blob/main/decision_tree.yaml#L{line}"]
 
 
-def test_tool_pages_open_tools_yaml(site_dir):
-    for page in ("tools/tracking", "ru/tools/tracking"):
-        assert edit_links(site_dir / page / "index.html") == [f"{REPO}/blob/main/tools.yaml"]
+def test_tool_pages_open_their_heading_in_the_locale_file(site_dir):
+    """A tool page's words (its heading, its introduction) are the locale's strings."""
+    for lang, prefix in (("en", ""), ("ru", "ru/")):
+        locale_file = f"generator/locales/{lang}.yaml"
+        for page, words in (("tools/tracking", "tc"), ("tools/deadlines", "dc"),
+                            ("tools/message", "dm"), ("tools", None)):
+            key = f"tools_{words}_title" if words else "tools_title"
+            lines = (ROOT / locale_file).read_text(encoding="utf-8").splitlines()
+            line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"  {key}:"))
+            assert edit_links(site_dir / (prefix + page) / "index.html") == [
+                f"{REPO}/blob/main/{locale_file}#L{line}"], (lang, page)
+
+
+def test_each_step_has_a_source_line_for_its_edit_link():
+    """The questionnaire's link opens its first step; a page of one step opens that
+    step: Tree.node_source gives the file and line of any step, in each language."""
+    for tree in SITE.trees.values():
+        lines = (ROOT / tree.path).read_text(encoding="utf-8").splitlines()
+        for node_id in tree.nodes:
+            path, line = tree.node_source(node_id)
+            # A step not translated yet: the translation's nodes: section, where
+            # `make translations` adds it.
+            expected = f"  {node_id}:" if f"  {node_id}:" in lines else "nodes:"
+            assert (path, lines[line - 1]) == (tree.path, expected), node_id
+
+
+def test_the_facts_and_guides_lists_open_their_section(site_dir):
+    for prefix, data_file in (("", "decision_tree.yaml"), ("ru/", "translations/ru.yaml")):
+        for page, section in (("facts", "facts:"), ("guides", "guides:")):
+            assert edit_links(site_dir / (prefix + page) / "index.html") == [
+                f"{REPO}/blob/main/{data_file}#L{line_of(data_file, section)}"], page
 
 
 def test_hand_written_russian_pages_open_their_markdown(site_dir):

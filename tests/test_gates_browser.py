@@ -2,8 +2,8 @@
 axe-core finds no violation, nothing is requested from any host but the local server,
 no cookie, web storage or IndexedDB entry is set and no cache but the service worker's
 own, the console shows no error, the page's Content-Security-Policy
-(generator/csp.py) reports no violation, and no page or questionnaire step is wider
-than a small phone.
+(generator/csp.py) reports no violation. (No page is wider than a small phone:
+tests/test_gates_phone_browser.py.)
 
 One browser page visits every built page once (that keeps the suite fast); what each
 visit saw is recorded, and each gate below asserts on its own part of the record."""
@@ -35,6 +35,7 @@ COLOUR_RULES = EVERY_RULE | {"runOnly": {"type": "rule",
 @dataclass
 class Visit:
     violations: list[str] = field(default_factory=list)
+    dark_violations: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     storage: list = field(default_factory=list)
@@ -55,8 +56,27 @@ document.addEventListener("securitypolicyviolation", function (e) {
 });"""
 
 
-def visit_every_page(browser, site_url, site_dir, axe_options=EVERY_RULE, **context_options) -> SiteVisit:
-    context = browser.new_context(**context_options)
+def violations(axe: Axe, page, options: dict) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+            for v in axe.run(page, options=options).response["violations"]]
+
+
+# Pages with Material's palette switch when site.js has applied the scheme (transitions
+# off meanwhile); a page without one (the embed) follows the media query in its CSS.
+SCHEME_APPLIED = """scheme => !document.querySelector("[data-md-component=palette]") ||
+  (document.body.getAttribute("data-md-color-scheme") === scheme &&
+   !document.body.hasAttribute("data-md-color-switching"))"""
+
+
+def switch_scheme(page, media: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=media)
+    page.wait_for_function(SCHEME_APPLIED, arg=scheme)
+
+
+def visit_every_page(browser, site_url, site_dir) -> SiteVisit:
+    """Each page once: axe in the light scheme, then, on the same load, in the dark one
+    (the scheme is a media feature: switching it repaints, with no second visit)."""
+    context = browser.new_context(color_scheme="light")
     context.add_init_script(RECORD_CSP)
     page = context.new_page()
     axe = Axe()
@@ -71,9 +91,10 @@ def visit_every_page(browser, site_url, site_dir, axe_options=EVERY_RULE, **cont
             path = page_url(site_dir, built)
             current = visits[path] = Visit()
             page.goto(site_url + path)
-            current.violations = [
-                f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
-                for v in axe.run(page, options=axe_options).response["violations"]]
+            current.violations = violations(axe, page, EVERY_RULE)
+            switch_scheme(page, "dark", "slate")
+            current.dark_violations = violations(axe, page, COLOUR_RULES)
+            switch_scheme(page, "light", "default")
             current.storage = page.evaluate(STORAGE)
             current.csp_violations = page.evaluate("window.__cspViolations")
         # A request or error coming late (the search index) counts for the page after;
@@ -98,10 +119,10 @@ def test_axe_finds_no_violation_on_any_page(site_visit):
     assert {path: v.violations for path, v in site_visit.visits.items() if v.violations} == {}
 
 
-def test_axe_finds_no_violation_in_the_dark_scheme(browser, site_url, site_dir):
+def test_axe_finds_no_violation_in_the_dark_scheme(site_visit):
     """Material's slate scheme has colours of its own: contrast is checked there too."""
-    dark = visit_every_page(browser, site_url, site_dir, COLOUR_RULES, color_scheme="dark")
-    assert {path: v.violations for path, v in dark.visits.items() if v.violations} == {}
+    assert {path: v.dark_violations for path, v in site_visit.visits.items()
+            if v.dark_violations} == {}
 
 
 def test_no_page_requests_another_host(site_visit):
@@ -124,32 +145,3 @@ def test_no_page_violates_its_content_security_policy(site_visit):
     policy in its own <meta> (issue 10): the policy blocks only injected code."""
     assert {path: v.csp_violations for path, v in site_visit.visits.items()
             if v.csp_violations} == {}
-
-
-# The narrowest phone in use (iPhone SE, first generation). Wider content there means
-# sideways scrolling, and phones zoom the whole page out to fit it.
-SMALL_PHONE = {"width": 320, "height": 568}
-OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-
-
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_no_page_or_step_is_wider_than_a_small_phone(browser, site_url, site_dir, javascript):
-    """Every page, and each step of the questionnaire in both languages: a long word or
-    address in the YAML, a table or a menu that reaches past the edge shows up here."""
-    context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True,
-                                  java_script_enabled=javascript, service_workers="block")
-    page = context.new_page()
-    wider = {}
-    try:
-        for built in built_pages(site_dir):
-            path = page_url(site_dir, built)
-            page.goto(site_url + path)
-            wider[path] = page.evaluate(OVERFLOW)
-            for step in page.locator("section.pq-step").evaluate_all("s => s.map(s => s.id)"):
-                page.goto(f"{site_url}{path}#{step}")  # the same document: no reload
-                page.locator(f"section#{step}").wait_for(state="visible")
-                wider[f"{path}#{step}"] = page.evaluate(OVERFLOW)
-    finally:
-        context.close()
-    assert len([path for path in wider if "#" in path]) > 100  # steps of both languages
-    assert {path: px for path, px in wider.items() if px > 0} == {}

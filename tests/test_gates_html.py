@@ -63,6 +63,7 @@ def test_every_page_is_valid_html(site_dir):
     assert errors == []
 
 
+@pytest.mark.build  # the Nu Html Checker: Java and node_modules, as `make test` installs
 def test_the_checker_reports_errors(tmp_path):
     """The gate itself: a broken page is reported, and the filter lets it through."""
     (tmp_path / "broken.html").write_text(

@@ -193,9 +193,9 @@ def test_the_questionnaire_has_one_edit_link_at_the_first_question(site_dir):
     assert lines[TREE.nodes[TREE.start].line - 1] == f"  {TREE.start}:"
 
 
-def test_tool_pages_edit_tools_yaml(site_dir):
-    assert parse(site_dir / "tools" / "tracking" / "index.html").edit_links == [
-        f"{REPO}/blob/main/tools.yaml"]
+def test_tool_pages_edit_their_heading(site_dir):
+    link = parse(site_dir / "tools" / "tracking" / "index.html").edit_links
+    assert len(link) == 1 and link[0].startswith(f"{REPO}/blob/main/generator/locales/en.yaml#L")
 
 
 def test_hand_written_pages_edit_their_markdown(site_dir):

@@ -5,6 +5,7 @@ dates read as Russian does."""
 
 from __future__ import annotations
 
+import difflib
 import shutil
 import subprocess
 import sys
@@ -110,11 +111,12 @@ def test_missing_translation_points_at_the_english_line(tmp_path):
     ru.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     result = _validate(tree)
     assert result.returncode == 0
-    line = _line_of(tree, "title: How did the dispute end?")
+    line = _line_of(tree, f"title: {SITE.tree.nodes['closed-how'].title}")
     assert (f"{tree}:{line}:12: warning: nodes.closed-how.title has no ru text in {ru} "
             "(the ru page shows the English); `make translations` adds it") in result.stderr
 
 
+@pytest.mark.build
 def test_a_broken_translation_stops_the_build_with_its_line(tmp_path):
     """Russian text is contributor text too: no raw HTML, the same facts."""
     from conftest import build_site
@@ -134,23 +136,47 @@ def test_update_adds_missing_texts_as_todo_and_keeps_stale_ones(tmp_path):
     tree = _copy_project(tmp_path)
     ru = tmp_path / "translations" / "ru.yaml"
     text = tree.read_text()
-    text = text.replace("What is happening with your order?", "What happened to your order?")
-    ended = "      - label: It has already ended\n        next: protection-ended-when\n"
+    start = SITE.tree.nodes[SITE.tree.start]  # its title reworded; its Russian goes stale
+    text = text.replace(f"title: {start.title}\n", f"title: {start.title} (reworded)\n", 1)
+    last = SITE.tree.nodes["protection-left"].answers[-1]  # an answer added after it
+    ended = f"      - label: {last.label}\n        next: {last.next}\n"
+    assert ended in text
     text = text.replace(ended, ended + "      - label: I do not know\n"
-                                       "        next: protection-ended-when\n", 1)
+                                       f"        next: {last.next}\n", 1)
     tree.write_text(text)
-    before = yaml.safe_load(ru.read_text())["nodes"]["what-is-happening"]["title"]
+    index = len(SITE.tree.nodes["protection-left"].answers)
+    before = yaml.safe_load(ru.read_text())["nodes"][start.id]["title"]
+    old_lines = ru.read_text().splitlines()
     result = subprocess.run([sys.executable, "-m", "generator", "translations", "ru",
                              str(tree), "--update"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0  # it did what was asked; what is left is listed
-    assert "added (todo): nodes.protection-left.answers[3].label" in result.stdout
-    assert "stale, re-translate: nodes.what-is-happening.title" in result.stdout
+    assert f"added (todo): nodes.protection-left.answers[{index}].label" in result.stdout
+    assert f"stale, re-translate: nodes.{start.id}.title" in result.stdout
     data = yaml.safe_load(ru.read_text())
-    assert data["nodes"]["what-is-happening"]["title"] == before  # nothing refreshed
-    added = data["nodes"]["protection-left"]["answers"][3]["label"]
+    assert data["nodes"][start.id]["title"] == before  # nothing refreshed
+    # Every line that was there is still there, in order: the diff only adds.
+    changes = difflib.ndiff(old_lines, ru.read_text().splitlines())
+    assert [line for line in changes if line.startswith("- ")] == []
+    added = data["nodes"]["protection-left"]["answers"][index]["label"]
     assert added == {"source_hash": fingerprint("I do not know"), "todo": True,
                      "text": "I do not know"}
     assert f"{ru}:{_line_of(ru, 'text: I do not know') - 1}:" in result.stderr
+
+
+def test_update_on_an_up_to_date_file_leaves_it_byte_identical(tmp_path):
+    """A translator's diff is only what they changed: once every text has an entry,
+    `make translations` rewrites nothing (no re-wrapping, no re-quoting)."""
+    tree = _copy_project(tmp_path)
+    ru = tmp_path / "translations" / "ru.yaml"
+    command = [sys.executable, "-m", "generator", "translations", "ru", str(tree), "--update"]
+    first = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    if "added (todo)" not in first.stdout:  # the project's own file, as committed
+        assert ru.read_bytes() == (ROOT / "translations" / "ru.yaml").read_bytes()
+    settled = ru.read_bytes()
+    second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert second.returncode == 0 and "added (todo)" not in second.stdout
+    assert ru.read_bytes() == settled
 
 
 def test_leftover_translations_are_reported(tmp_path):

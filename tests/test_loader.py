@@ -91,6 +91,54 @@ def test_syntax_mistakes_are_named_in_plain_words(raw, expected):
     assert load_error(raw.encode()) == [expected]
 
 
+# The usual indentation mistakes, made in the real tree: the advice names the column
+# that fixes it. The place is found by its shape (an answer's `- label:` line and its
+# `next:`; a node's first key), never by its wording.
+REAL_LINES = (ROOT / "decision_tree.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+LABEL = next(n for n, line in enumerate(REAL_LINES, 1) if line.startswith("      - label: ")
+             and REAL_LINES[n].startswith("        next: "))
+TYPE = next(n for n, line in enumerate(REAL_LINES, 1) if line == "    type: question\n")
+
+
+def real_tree_with(line: int, new: str) -> bytes:
+    lines = list(REAL_LINES)
+    lines[line - 1] = new + lines[line - 1].lstrip(" \t")
+    return "".join(lines).encode()
+
+
+@pytest.mark.parametrize("line, indent, expected", [
+    # `next:` dedented by two, to the dash: under `label:`
+    (LABEL + 1, "      ", f"t.yaml:{LABEL + 1}:7: line {LABEL + 1} is indented 6 spaces, as far "
+     f"as the list item's dash on line {LABEL}; to keep it in that item, line it up under "
+     "`label:` (column 9)"),
+    # dedented by four, out of the item
+    (LABEL + 1, "    ", f"t.yaml:{LABEL + 1}:5: line {LABEL + 1} is indented 4 spaces, less "
+     f"than the lines around it; line it up under `label:` on line {LABEL} (column 9)"),
+    # over-indented
+    (LABEL + 1, "          ", f"t.yaml:{LABEL + 1}:11: line {LABEL + 1} is indented 10 spaces, "
+     f"more than line {LABEL} (6), so YAML reads it as more of line {LABEL}'s text; line it "
+     f"up under `label:` on line {LABEL} (column 9)"),
+    # a tab
+    (LABEL + 1, "\t", f"t.yaml:{LABEL + 1}:1: a tab character in the indentation; indent with "
+     "spaces"),
+    # a list item two spaces too deep, or too shallow: the item line, at its list's column
+    (LABEL, "        ", f"t.yaml:{LABEL}:9: line {LABEL} is a list item indented 8 spaces, but "
+     f"the next item of its list (line {LABEL + 2}) 6; line them up (column 7)"),
+    (LABEL, "    ", f"t.yaml:{LABEL}:5: line {LABEL} is a list item indented 4 spaces, but "
+     f"the next item of its list (line {LABEL + 2}) 6; line them up (column 7)"),
+    # a node's first key over-indented, or dedented to the node's id
+    (TYPE, "      ", f"t.yaml:{TYPE}:7: line {TYPE} is indented 6 spaces, but line {TYPE + 1}, "
+     "in the same block, 4; line them up (column 5)"),
+    (TYPE, "  ", f"t.yaml:{TYPE}:3: line {TYPE} is indented 2 spaces, as much as line "
+     f"{TYPE - 1}, whose block it belongs in; line it up with line {TYPE + 1} (column 5)"),
+], ids=["next-dedented-2", "next-dedented-4", "next-over-indented", "tab", "item-too-deep",
+        "item-too-shallow", "first-key-over-indented", "first-key-dedented"])
+def test_indentation_mistakes_in_the_real_tree_name_the_column_that_fixes_them(
+        line, indent, expected):
+    assert REAL_LINES[line - 1].startswith(("      - label: ", "        next: ", "    type: "))
+    assert load_error(real_tree_with(line, indent))[0] == expected
+
+
 def test_billion_laughs_is_refused_quickly():
     lines = [b"a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [b"a%d: &a%d [%s]" % (i, i, b", ".join([b"*a%d" % (i - 1)] * 9)) for i in range(1, 10)]

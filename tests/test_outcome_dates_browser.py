@@ -19,7 +19,10 @@ pytestmark = pytest.mark.browser
 
 LANGUAGES = {"": "en", "ru/": "ru"}
 CALCULATOR = "deadline-calculator"
-QUESTION, OUTCOME = "protection-left", "extend-or-dispute"  # "It is about to end" between
+QUESTION, OUTCOME = "protection-left", "extend-or-dispute"
+# The answer between them, as the English page shows it (read from the tree: a reworded
+# label changes no test).
+ANSWER = next(a.label for a in TREES["en"].nodes[QUESTION].answers if a.next == OUTCOME)
 
 
 def dates_listed(page, items: str) -> list[tuple[str, str, str]]:
@@ -83,7 +86,7 @@ def test_the_dates_follow_the_reader_through_the_questionnaire(make_page, site_u
     follow_back(page, "", QUESTION)
     assert visible_step(page) == QUESTION
     assert page.locator(".pq-dates").count() == 0  # a question has no deadline box
-    answer(page, "It is about to end")
+    answer(page, ANSWER)
     assert visible_step(page) == OUTCOME
     assert [day for _, day, _ in outcome_list(page, OUTCOME)] == [
         "2026-12-20", "2026-12-15", "2027-01-04"]

@@ -24,6 +24,7 @@ from site_data import SITE
 DATA_FILES = {ROOT / "decision_tree.yaml", ROOT / "translations" / "ru.yaml", ROOT / "tools.yaml"}
 
 
+@pytest.mark.build
 def test_a_build_reads_each_data_file_once(tmp_path, monkeypatch):
     """Counted where Python reads any file (Path.read_bytes, Path.read_text, open), so a
     second read by any route shows up."""

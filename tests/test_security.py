@@ -25,6 +25,8 @@ from generator import loader
 from generator.tools import formats
 from site_data import FIXTURES, ROOT
 
+# Attacks on the code, not a data change: `make check` leaves them to `make test`.
+pytestmark = pytest.mark.slow
 GUIDE = ("guides", "parcel-lost")
 
 
@@ -289,6 +291,7 @@ def test_7_a_long_chain_validates_and_renders(tmp_path):
     assert pages["map.md"].markdown.count("phslot") <= 3  # the list is one slot of HTML
 
 
+@pytest.mark.build
 def test_7_a_chain_of_250_questions_builds(tmp_path):
     result = build_site(tmp_path / "site", chain_tree(tmp_path, 250))
     assert result.returncode == 0, result.stderr

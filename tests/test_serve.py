@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 
 from serving import project_copy, served
+from site_data import TREE
 
 pytestmark = pytest.mark.browser
 
-OLD_TITLE = "What is happening with your order?"
+OLD_TITLE = TREE.nodes[TREE.start].title  # from the data: a reworded tree passes too
 WAIT = 120_000  # ms: a rebuild on a loaded 2-core machine; the wait ends when it shows
 
 
@@ -53,6 +54,8 @@ def test_an_error_shows_in_the_browser_and_the_fix_brings_the_page_back(server, 
         tree.write_text(original, encoding="utf-8")
         page.wait_for_selector("#what-is-happening-title", timeout=WAIT)
         assert page.locator(".build-errors").count() == 0
+        # make serve runs --dirty on purpose: mkdocs's warning about it is not shown
+        assert "dirty" not in (folder / "serve.log").read_text(encoding="utf-8")
     finally:
         tree.write_text(original, encoding="utf-8")
         page.close()
@@ -62,12 +65,13 @@ def test_an_english_edit_shows_on_the_russian_page_marked(server, browser):
     folder, url = server
     tree = folder / "decision_tree.yaml"
     original = tree.read_text(encoding="utf-8")
-    new_title = "What went wrong with your order?"
+    new_title = OLD_TITLE + " (edited)"
     page = browser.new_page()
     try:
         page.goto(url + "ru/questionnaire/")
         page.wait_for_selector("#what-is-happening-title")
-        tree.write_text(original.replace(OLD_TITLE, new_title, 1), encoding="utf-8")
+        tree.write_text(original.replace(f"title: {OLD_TITLE}\n", f"title: {new_title}\n", 1),
+                        encoding="utf-8")
         english = page.wait_for_selector(
             f'#what-is-happening-title [lang="en"]:text-is("{new_title}")', timeout=WAIT)
         assert english.get_attribute("class") == "untranslated"

@@ -92,6 +92,7 @@ def test_a_missing_field_is_named(tmp_path):
     assert any("missing the required field 's10_track_at'" in p for p in found), found
 
 
+@pytest.mark.build
 def test_the_build_stops_with_the_line_and_no_traceback(tmp_path):
     shutil.copy(ROOT / "decision_tree.yaml", tmp_path / "decision_tree.yaml")
     path, line = broken(tmp_path, "    - tracking-shows\n", "    - tracking-showz\n")

@@ -15,34 +15,43 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import translate
 from generator.i18n import locale
+from generator.loader import load_file
+from generator.markup import placeholders
 from generator.pipeline import check_site
 from generator.render import Renderer
 
 from conftest import ROOT, build_site
 
-OLD_TITLE = "What is happening with your order?"
-NEW_TITLE = "What happened to your order?"
-MISSING = "How did the dispute end?"  # nodes.closed-how.title, removed from ru.yaml
+from site_data import TREE
+from translated_copy import translated_copy
 
-
-def _line_of(path: Path, text: str) -> int:
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                if text in line)
+# What the test changes, chosen by place, never by today's wording: the first question's
+# title is reworded in English (its Russian goes stale), and another question's Russian
+# title is deleted (missing).
+STALE_ID = TREE.start
+MISSING_ID = next(q.id for q in TREE.questions() if q.id != STALE_ID)
+OLD_TITLE = TREE.nodes[STALE_ID].title
+NEW_TITLE = OLD_TITLE + " (reworded)"
+MISSING = TREE.nodes[MISSING_ID].title
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """The project's data with one English title changed (its Russian now stale) and
-    one Russian entry deleted: what an English-only pull request leaves behind."""
-    (tmp_path / "translations").mkdir()
-    for name in ("decision_tree.yaml", "tools.yaml", "translations/ru.yaml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    tree = tmp_path / "decision_tree.yaml"
-    tree.write_text(tree.read_text("utf-8").replace(OLD_TITLE, NEW_TITLE), encoding="utf-8")
+    """The project's data, every translation current (whatever the working tree's state),
+    then one English title changed (its Russian now stale) and one Russian entry deleted:
+    what an English-only pull request leaves behind."""
+    tree = translated_copy(ROOT, tmp_path)
+    text = tree.read_text("utf-8")
+    assert text.count(f"title: {OLD_TITLE}\n") >= 1
+    start = text.index(f"\n  {STALE_ID}:\n")
+    at = text.index(f"title: {OLD_TITLE}\n", start)
+    tree.write_text(text[:at] + f"title: {NEW_TITLE}\n" + text[at + len(f"title: {OLD_TITLE}\n"):],
+                    encoding="utf-8")
     ru = tmp_path / "translations" / "ru.yaml"
     data = yaml.safe_load(ru.read_text("utf-8"))
-    del data["nodes"]["closed-how"]["title"]
+    del data["nodes"][MISSING_ID]["title"]
     ru.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return tree
 
@@ -52,11 +61,11 @@ def test_missing_and_stale_texts_are_warnings_and_stay_english(project):
     assert checked.errors == []
     assert len(checked.translation_warnings) == 2
     russian = checked.site.trees["ru"]
-    assert russian.nodes["what-is-happening"].title == NEW_TITLE
-    assert russian.nodes["closed-how"].title == MISSING
+    assert russian.nodes[STALE_ID].title == NEW_TITLE
+    assert russian.nodes[MISSING_ID].title == MISSING
     assert {NEW_TITLE, MISSING} <= russian.fallbacks
     # Everything else is still Russian, and nothing Russian is marked.
-    assert russian.nodes["what-is-happening"].answers[0].label not in russian.fallbacks
+    assert russian.nodes[STALE_ID].answers[0].label not in russian.fallbacks
     assert all(text not in russian.fallbacks for text in
                (n.title for n in russian.nodes.values()) if text not in (NEW_TITLE, MISSING))
     assert checked.site.trees["en"].fallbacks == frozenset()
@@ -80,10 +89,11 @@ def test_an_english_text_on_a_russian_page_is_marked(project):
     assert russian.marked(NEW_TITLE) == (f'<span lang="en" class="untranslated">{NEW_TITLE}'
                                         f'</span> <small class="untranslated-note">{note}</small>')
     assert english.marked(NEW_TITLE) == NEW_TITLE
-    translated = site.trees["ru"].nodes["what-is-happening"].answers[0].label
+    translated = site.trees["ru"].nodes[STALE_ID].answers[0].label
     assert russian.plain(translated) == translated
 
 
+@pytest.mark.build
 def test_the_build_passes_and_readers_see_the_english_marked(project, tmp_path):
     result = build_site(tmp_path / "site", tree=project)
     assert result.returncode == 0, result.stderr
@@ -95,19 +105,20 @@ def test_the_build_passes_and_readers_see_the_english_marked(project, tmp_path):
     # The status page lists both, each linked to where a translator edits it.
     status = (tmp_path / "site" / "ru" / "translation-status" / "index.html").read_text("utf-8")
     ru = project.parent / "translations" / "ru.yaml"
-    stale_line = _line_of(ru, "Что происходит с вашим заказом?") - 2  # the entry's key
+    stale_line = load_file(ru).where(("nodes", STALE_ID, "title"), key=True)[0]
     # (This tree is outside the project: the links name it by its whole path.)
     stale = status.split('id="stale"')[1].split("<h2")[0]
     assert re.search(
-        r'<code>nodes\.what-is-happening\.title</code>: <span lang="en">' + re.escape(NEW_TITLE) +
+        rf'<code>nodes\.{re.escape(STALE_ID)}\.title</code>: <span lang="en">' + re.escape(NEW_TITLE) +
         r'</span> \(<a href="https://github\.com/parcel-help/parcel-help/blob/main/\S*'
         rf'translations/ru\.yaml#L{stale_line}" rel="noopener">\S*translations/ru\.yaml:'
         rf'{stale_line}</a>\)', stale), stale
     missing = status.split('id="missing"')[1].split("<h2")[0]
-    assert re.search(r'<code>nodes\.closed-how\.title</code>: .*href="https://github\.com/'
-                     r'parcel-help/parcel-help/blob/main/\S*translations/ru\.yaml"', missing)
+    assert re.search(rf'<code>nodes\.{re.escape(MISSING_ID)}\.title</code>: .*href="https://'
+                     r'github\.com/parcel-help/parcel-help/blob/main/\S*translations/ru\.yaml"', missing)
 
 
+@pytest.mark.build
 def test_a_release_build_fails_on_them(project, tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PARCEL_HELP_TREE=str(project),
                STRICT_TRANSLATIONS="true")
@@ -115,4 +126,26 @@ def test_a_release_build_fails_on_them(project, tmp_path):
                              str(tmp_path / "site")], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 1
-    assert "stale: the English of nodes.what-is-happening.title" in result.stdout + result.stderr
+    assert f"stale: the English of nodes.{STALE_ID}.title" in result.stdout + result.stderr
+
+
+def test_an_english_text_on_a_russian_page_is_english_throughout(tmp_path):
+    """Its figures and units too: "You can leave feedback for 30 days", never "30 дней"
+    inside the English sentence."""
+    tree = translated_copy(ROOT, tmp_path)
+    data = yaml.safe_load(tree.read_text("utf-8"))
+    node_id, name = next((i, name) for i, n in data["nodes"].items() if n["type"] == "outcome"
+                         for _, name in placeholders(n["deadline"]))
+    data["nodes"][node_id]["deadline"] += " (reworded)"
+    tree.write_text(translate.dump(data), encoding="utf-8")
+    site = check_site(tree).site
+    english = site.trees["ru"].nodes[node_id].deadline
+    assert english in site.trees["ru"].fallbacks
+    fact = site.trees["ru"].facts[name]
+    shown = str(Renderer(site, "ru").html(english))
+    assert locale("en").fact_text(fact) in shown
+    assert locale("ru").fact_text(fact) not in shown
+    assert locale("en").fact_text(fact) != locale("ru").fact_text(fact)
+    # A text that is not a fallback keeps the Russian figure.
+    assert locale("ru").fact_text(fact) in str(Renderer(site, "ru").html(
+        "{{ facts.%s }}" % name))

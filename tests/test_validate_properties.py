@@ -11,6 +11,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
@@ -19,6 +20,8 @@ from generator.loader import load_file, walk
 
 from conftest import ROOT
 
+# Random breakage of the code's input: `make check` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 REAL_TEXT = (ROOT / "decision_tree.yaml").read_bytes()
 REAL_DATA = load_file(ROOT / "decision_tree.yaml").data
 NODE_IDS = sorted(REAL_DATA["nodes"])

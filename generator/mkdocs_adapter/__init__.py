@@ -133,6 +133,8 @@ class ParcelHelpPlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining on_startup also keeps this object across `mkdocs serve` rebuilds."""
         self.serving = command == "serve"
+        if dirty:
+            serve.quiet_dirty_warning()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """mkdocs looks for changed files every 0.5 s: a quarter of a second, on average,

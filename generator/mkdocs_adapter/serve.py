@@ -5,6 +5,7 @@ page lists the problems, FILE:LINE:COLUMN, until the fix), and a save rebuilds f
 from __future__ import annotations
 
 import html
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.errors import Problem
 
 POLL_SECONDS = 0.1  # how often `mkdocs serve` looks for changed files (its own: 0.5)
+
+
+def quiet_dirty_warning() -> None:
+    """`make serve` runs --dirty on purpose (this adapter rebuilds what changed and
+    keeps links right): mkdocs's warning that a dirty build may be inaccurate would only
+    alarm a contributor, at every start."""
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):

@@ -13,6 +13,7 @@ from typing import Any
 
 from babel import Locale as BabelLocale
 
+from ..i18n import string_source
 from ..markup import fill_slots
 from . import BY_NAME, TOOLS
 from ..schema_check import load_schema
@@ -197,12 +198,14 @@ def pages(renderer) -> dict:
     """The tools' pages, {src_uri: render.Page}."""
     if not available(renderer):
         return {}
-    t, source = renderer.locale.t, renderer.site.tools.path
-    found = {"tools/index.md": renderer.page("tools_index.md.j2", t("tools_title"), source,
-                                             tools=TOOLS)}
+    t, lang = renderer.locale.t, renderer.locale.lang
+    # Each page's edit link opens its heading's line in the locale file (the page's
+    # words); the figures and formats behind a tool are in tools.yaml, which it names.
+    found = {"tools/index.md": renderer.page("tools_index.md.j2", t("tools_title"),
+                                             *string_source(lang, "tools_title"), tools=TOOLS)}
     for tool in TOOLS:
         words = f"tools_{tool.words}_"
         found[f"tools/{tool.page}.md"] = renderer.page(
-            f"tool_{tool.page}.md.j2", t(words + "title"), source,
+            f"tool_{tool.page}.md.j2", t(words + "title"), *string_source(lang, words + "title"),
             description=t(words + "summary"), tool=tool, **_page_context(renderer, tool))
     return found

@@ -1,0 +1,47 @@
+"""A copy of the site's data with every translation current, for the tests of the
+release commands (`validate --strict-translations`, `STRICT_TRANSLATIONS=true make build`)
+and of what an English-only change leaves behind.
+
+The working tree may hold stale or missing translations (an English-only pull request
+does: that is allowed). A test that needs a fully translated tree makes one here rather
+than counting the working tree's stale texts, so it passes for any honest pull request.
+A text without a current translation gets its English as its "translation": the copy is
+complete as far as the checker can tell, and the English shows where it is read."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator import loader, translate
+
+DATA_FILES = ("decision_tree.yaml", "tools.yaml", "translations/ru.yaml")
+
+
+def complete_translations(tree: Path) -> None:
+    """Bring tree's translations/*.yaml up to date with it, in place."""
+    english = loader.load_file(tree)
+    for lang in translate.languages(tree):
+        path = translate.translation_path(tree, lang)
+        data = loader.load_file(path).data
+        done: dict = {}
+        for unit in translate.units(english):
+            entry = translate._lookup(data, unit.key)
+            if translate._is_entry(entry) and not entry.get("todo") and \
+                    entry["source_hash"] == translate.fingerprint(unit.english):
+                kept = entry
+            else:
+                kept = {"source_hash": translate.fingerprint(unit.english),
+                        "text": unit.english}
+            translate._place(done, unit.key, kept)  # leftovers are not carried over
+        path.write_text(translate.dump(done), encoding="utf-8")
+
+
+def translated_copy(source: Path, dest: Path) -> Path:
+    """The data files of the project at source, copied into dest and completed; returns
+    the copy's tree."""
+    for name in DATA_FILES:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source / name, dest / name)
+    complete_translations(dest / DATA_FILES[0])
+    return dest / DATA_FILES[0]
