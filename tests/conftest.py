@@ -216,7 +216,7 @@ def open_host(make_page, site_url, host):
 # A test is marked by what it uses, so no browser test can slip into the fast tier:
 # one that asks for the browser is `browser`; one that asks for a built site (or
 # builds its own, marked by hand) is `build`.
-BUILT_SITES = {"site_dir", "site_url", "payload_site", "attacked_site", "default_material"}
+BUILT_SITES = {"site_build", "site_dir", "site_url", "payload_site", "attacked_site", "default_material"}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -31,6 +31,7 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("kind", INJECTED)
 def test_a_hand_written_page_with_inline_code_fails_the_build_naming_it(tmp_path, kind):
     project = copy_project(tmp_path)
@@ -45,6 +46,7 @@ def test_a_hand_written_page_with_inline_code_fails_the_build_naming_it(tmp_path
         INJECTED[kind] not in (project / "site/about/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_html_shown_as_code_in_a_page_is_no_code(tmp_path):
     """The embed guide shows the snippet's <script> as text: that passes."""
     project = copy_project(tmp_path)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from datetime import date, timedelta
 
+import pytest
+
 from conftest import ROOT, build_site
 from data_copy import TREE, DataCopy
 from generator import freshness
@@ -36,6 +38,7 @@ def test_a_fact_checked_long_ago_is_no_warning(tmp_path):
     assert [p.format() for p in checked.errors + checked.all_warnings] == []
 
 
+@pytest.mark.build
 def test_the_strict_build_passes_and_tells_of_an_overdue_fact_as_information(tmp_path):
     copy = DataCopy(tmp_path / "data")
     name = next(iter(copy.data[TREE]["facts"]))
