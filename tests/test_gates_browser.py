@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from gates import built_pages, page_url
+from gates import browser_pages, page_url
 
 pytestmark = pytest.mark.browser
 
@@ -67,7 +67,7 @@ def visit_every_page(browser, site_url, site_dir, axe_options=EVERY_RULE, **cont
     page.on("pageerror", lambda e: current.console_errors.append(str(e)))
     visits = {}
     try:
-        for built in built_pages(site_dir):
+        for built in browser_pages(site_dir):
             path = page_url(site_dir, built)
             current = visits[path] = Visit()
             page.goto(site_url + path)
@@ -90,8 +90,13 @@ def site_visit(browser, site_url, site_dir) -> SiteVisit:
 
 
 def test_every_page_was_visited(site_visit, site_dir):
-    assert len(site_visit.visits) == len(built_pages(site_dir)) > 10
+    assert len(site_visit.visits) == len(browser_pages(site_dir)) > 10
     assert "/404.html" in site_visit.visits and "/questionnaire/" in site_visit.visits
+    # each kind of step's page, in each language, for the questionnaire and the embed
+    for folder in ("/questionnaire/", "/ru/questionnaire/", "/embed/", "/ru/embed/"):
+        steps = [path for path in site_visit.visits
+                 if path.startswith(folder) and path.count("/") == folder.count("/") + 1]
+        assert len(steps) >= 4, (folder, steps)
 
 
 def test_axe_finds_no_violation_on_any_page(site_visit):
@@ -130,26 +135,37 @@ def test_no_page_violates_its_content_security_policy(site_visit):
 # sideways scrolling, and phones zoom the whole page out to fit it.
 SMALL_PHONE = {"width": 320, "height": 568}
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# A step's data (steps/ID.json) in place of the page's step; an old id's names another.
+SWAPPED_OVERFLOW = """text => {
+  const data = JSON.parse(text);
+  if (!data.html) return 0;
+  document.querySelector("section.pq-step").outerHTML = data.html;
+  return document.documentElement.scrollWidth - document.documentElement.clientWidth;
+}"""
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_no_page_or_step_is_wider_than_a_small_phone(browser, site_url, site_dir, javascript):
-    """Every page, and each step of the questionnaire in both languages: a long word or
-    address in the YAML, a table or a menu that reaches past the edge shows up here."""
+    """Every page (steps' pages: browser_pages's sample), and each step of the
+    questionnaire and the embed in both languages, swapped into the first page from its
+    data as questionnaire.js does (no reload): a long word or address in the YAML, a
+    table or a menu that reaches past the edge shows up here."""
     context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True,
                                   java_script_enabled=javascript, service_workers="block")
     page = context.new_page()
-    wider = {}
+    wider, swapped = {}, 0
     try:
-        for built in built_pages(site_dir):
+        for built in browser_pages(site_dir):
             path = page_url(site_dir, built)
             page.goto(site_url + path)
             wider[path] = page.evaluate(OVERFLOW)
-            for step in page.locator("section.pq-step").evaluate_all("s => s.map(s => s.id)"):
-                page.goto(f"{site_url}{path}#{step}")  # the same document: no reload
-                page.locator(f"section#{step}").wait_for(state="visible")
-                wider[f"{path}#{step}"] = page.evaluate(OVERFLOW)
+            if not (built.parent / "steps").is_dir():
+                continue  # not a questionnaire's first page
+            for data in sorted((built.parent / "steps").glob("*.json")):
+                swapped += 1
+                wider[f"{path}{data.stem}/ (swapped in)"] = page.evaluate(
+                    SWAPPED_OVERFLOW, data.read_text(encoding="utf-8"))
     finally:
         context.close()
-    assert len([path for path in wider if "#" in path]) > 100  # steps of both languages
+    assert swapped > 4 * 60  # every step of both languages, the questionnaire's and the embed's
     assert {path: px for path, px in wider.items() if px > 0} == {}

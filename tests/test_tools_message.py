@@ -118,7 +118,7 @@ def test_reached_from_the_questionnaire_with_the_situation_chosen(make_page, sit
     page = make_page()
     for template in MESSAGES:
         node_id = template["steps"][0]
-        page.goto(f"{site_url}/questionnaire/#{node_id}")
+        page.goto(f"{site_url}/questionnaire/{node_id}/")
         page.locator(f"section#{node_id} a[href$='tools/message/#{template['id']}']").click()
         wait_until_ready(page, "dispute-message")
         assert form(page).locator("[name='situation']").input_value() == template["id"]

@@ -115,6 +115,11 @@ def url_in(files: Files, lang: str, page: Page) -> str:
     return file.url or "./"
 
 
+# The questionnaire's answers trail: a heading on every step's page, empty until
+# questionnaire.js fills it; not worth a search result per step.
+TRAIL_HEADING = "#pq-trail-title"
+
+
 def split_search_index(site: Path, languages: list[str]) -> None:
     """Split the search plugin's one index into one per language, each in its own
     folder with locations relative to it (see base_url in on_page_context)."""
@@ -124,6 +129,8 @@ def split_search_index(site: Path, languages: list[str]) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     docs: dict[str, list] = {lang: [] for lang in languages}
     for doc in index["docs"]:
+        if doc["location"].endswith(TRAIL_HEADING):
+            continue
         lang = page_language(doc["location"])
         if lang != ENGLISH:
             doc["location"] = doc["location"][len(lang) + 1:]
