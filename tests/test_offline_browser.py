@@ -54,6 +54,20 @@ def test_offline_the_questionnaire_walks_to_an_outcome(offline, site_url, prefix
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
+def test_offline_a_steps_own_address_shows_the_step(offline, site_url, prefix):
+    """The worker keeps each step's data, not its page: a step's address opened offline
+    shows that step, from the first page and the step's data."""
+    tree = LANGUAGES[prefix]
+    outcome, path = walk_to(tree, "wrong-city-or-stranger")
+    for node_id in (outcome.id, path[-1][0]):
+        offline.goto(f"{site_url}/{prefix}questionnaire/{node_id}/")
+        wait_for_step(offline, node_id)
+        assert visible_step(offline) == node_id
+        assert offline.url == f"{site_url}/{prefix}questionnaire/{node_id}/"
+        assert offline.title().startswith(tree.nodes[node_id].title)
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
 def test_offline_every_guide_and_the_facts_page_open(offline, site_url, prefix):
     tree = LANGUAGES[prefix]
     for slug, guide in tree.guides.items():

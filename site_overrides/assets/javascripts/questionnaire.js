@@ -198,8 +198,10 @@
     if (id === false || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return unknown();
     if (!fetching) return location.replace(pageOf(id));  // a sandboxed frame: try its page
     load(id).then(function (step) {
-      if (step.id === current.id) {
-        history.replaceState(state(), "", pageOf(step.id) + query());
+      // Offline, the service worker sends a step's page it does not keep here, as
+      // #ID (sw.js): the step shows on this page, at its own address.
+      if (step.id === current.id || !navigator.onLine) {
+        history.replaceState({ pqStep: step.id, pqAnswers: answers }, "", pageOf(step.id) + query());
         show(step, {});
       } else {
         location.replace(pageOf(step.id) + query());
@@ -222,11 +224,13 @@
   }
   answers = (history.state && history.state.pqAnswers) || [];
   var asked = oldAddress();
-  if (pageOf(current.id) !== location.href.split(/[?#]/)[0] && !asked) {
+  // The first page's links for old addresses hold ids the steps swapped in will have.
+  var moved = root.querySelector(".pq-moved");
+  if (moved) moved.remove();
+  history.replaceState(state(), "", location.href);
+  if (location.href.split(/[?#]/)[0] !== pageOf(current.id) && !asked) {
     // an old id's page (an alias) shows the step that replaced it: name that step
     history.replaceState(state(), "", pageOf(current.id) + query() + location.hash);
-  } else {
-    history.replaceState(state(), "", location.href);
   }
   show(current, {});
   if (asked !== "") follow(asked);
