@@ -215,8 +215,8 @@ def test_the_link_back_carries_only_dates_the_questionnaire_reads(make_page, sit
     found = calculate(page, end="9999-12-20")
     assert found["dispute_window_after_end_days"] == "10000-01-04"
     href = page.locator(".dc-back a").get_attribute("href")
-    assert href == ("../../questionnaire/?protection_end=9999-12-20"
-                    "&act_before_end_days=9999-12-15#keep-waiting")
+    assert href == ("../../questionnaire/keep-waiting/?protection_end=9999-12-20"
+                    "&act_before_end_days=9999-12-15")
 
 
 def test_without_javascript_the_rules_are_on_the_page(make_page, site_url):

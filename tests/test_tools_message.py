@@ -130,8 +130,8 @@ def test_every_step_that_offers_it_links_to_it(make_page, site_url):
     offered = {node_id for m in MESSAGES for node_id in m["steps"]}
     page = reach_from_step(make_page(), site_url, sorted(offered)[0], "dispute-message")
     assert "/tools/message/" in page.url
-    links = page.evaluate("fetch('../../questionnaire/').then(r => r.text())")
-    for node_id in offered:
+    for node_id in offered:  # each step's own page
+        links = page.evaluate(f"fetch('../../questionnaire/{node_id}/').then(r => r.text())")
         assert re.search(rf'id="{node_id}".*?data-tool-link="dispute-message"', links, re.S)
 
 
