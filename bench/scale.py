@@ -48,7 +48,8 @@ def first_load(site: Path, page: Path) -> dict[str, int]:
 
 def precache(site: Path) -> dict[str, int]:
     """Bytes the service worker stores per language (files are cached as they are,
-    unzipped): the language's own files, plus those every language shares."""
+    unzipped): the language's own files (ru/...; English at the root), plus those every
+    language shares (assets/)."""
     text = (site / "sw.js").read_text(encoding="utf-8")
     names = json.loads(re.search(r"var PRECACHE = (\[.*?\]);", text, re.S).group(1))
     sizes: dict[str, int] = {lang: 0 for lang in LANGUAGES}
@@ -56,7 +57,8 @@ def precache(site: Path) -> dict[str, int]:
         path = site / name
         path = path / "index.html" if name.endswith("/") or name == "./" else path
         size = path.stat().st_size if path.is_file() else 0
-        owner = next((lang for lang, prefix in LANGUAGES.items() if prefix and name.startswith(prefix)), None)
+        owner = None if name.startswith("assets/") else next(
+            (lang for lang, prefix in LANGUAGES.items() if prefix and name.startswith(prefix)), "en")
         for lang in LANGUAGES:
             if owner in (None, lang):
                 sizes[lang] += size

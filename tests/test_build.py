@@ -4,19 +4,50 @@ tests/test_gates_links.py.)"""
 
 from __future__ import annotations
 
+import html
+import json
 import re
+
+import pytest
 
 from generator.validate import REQUIRED_GUIDES
 
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, ROOT, SITE_URL, build_site
 from gates import parse
-from site_data import TREE
+from site_data import TREE, TREES
 
 
-def test_questionnaire_holds_every_node(site_dir):
-    ids = parse(site_dir / "questionnaire" / "index.html").ids
-    assert set(TREE.nodes) <= ids
-    assert {f"{node_id}-title" for node_id in TREE.nodes} <= ids
+STEP = re.compile(r'<section class="pq-step[^"]*" id="([^"]+)"')
+
+
+def title_of(page_text: str) -> str:
+    return html.unescape(re.search(r"<title>(.*?)</title>", page_text, re.S).group(1))
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "en"), ("ru/", "ru")])
+def test_every_step_has_a_page_of_its_own_with_its_title_and_link_preview(site_dir, prefix,
+                                                                         lang):
+    """/questionnaire/ID/ (the start: /questionnaire/) holds that step only, under its
+    own title, description and link preview; its data (steps/ID.json, which
+    questionnaire.js swaps in) holds the same section; an old id's page shows the step
+    that replaced it."""
+    tree, folder = TREES[lang], site_dir / prefix / "questionnaire"
+    for node in tree.nodes.values():
+        page = folder / ("" if node.id == tree.start else node.id) / "index.html"
+        text = page.read_text(encoding="utf-8")
+        assert STEP.findall(text) == [node.id], node.id
+        data = json.loads((folder / "steps" / f"{node.id}.json").read_text(encoding="utf-8"))
+        assert data["html"] in text, node.id
+        if node.id == tree.start:  # titled by the nav (mkdocs.yml), as before
+            continue
+        assert data["title"] == title_of(text), node.id
+        meta = parse(page).meta
+        assert title_of(text).startswith(node.title), node.id
+        assert meta["og:title"] == node.title
+        assert meta["og:url"] == f"{SITE_URL}{prefix}questionnaire/{node.id}/"
+        assert meta["description"] == meta["og:description"] != ""
+    for old, target in tree.aliases.items():
+        assert STEP.findall((folder / old / "index.html").read_text(encoding="utf-8")) == [target]
 
 
 def test_every_guide_has_a_page(site_dir):
