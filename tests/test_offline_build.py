@@ -84,8 +84,8 @@ STEP_PAGE = re.compile(r"^(ru/)?questionnaire/[^/]+/$")
 
 
 def test_the_worker_caches_every_page_but_the_embed_and_both_search_indexes(site_dir):
-    """Every page but the embed's and the questionnaire steps' own pages, of which it
-    keeps the data, for every step in each language (offline, the first page shows a
+    """Every page but the embed's, the translation status and the questionnaire steps'
+    own pages, of which it keeps the data, for every step in each language (offline, the first page shows a
     step from its data: sw.js, questionnaire.js)."""
     _, precache, pages = worker_list(site_dir)
     for url in precache:
@@ -93,7 +93,9 @@ def test_the_worker_caches_every_page_but_the_embed_and_both_search_indexes(site
     expected = {page_url(site_dir, p).lstrip("/") or "./" for p in shared_pages(site_dir)}
     steps = {url for url in expected if STEP_PAGE.match(url)}
     assert len(steps) >= len(TREES["en"].nodes)  # the steps have pages of their own
-    assert expected - steps <= set(precache) and not steps & set(precache)
+    status = {url for url in expected if url.endswith("translation-status/")}  # translators'
+    assert status and expected - steps - status <= set(precache)
+    assert not (steps | status) & set(precache)
     for prefix, lang in (("", "en"), ("ru/", "ru")):
         tree = TREES[lang]
         assert {f"{prefix}questionnaire/steps/{node_id}.json"

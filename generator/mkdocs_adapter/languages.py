@@ -6,6 +6,7 @@ language menu, and one search index per language."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +116,12 @@ def url_in(files: Files, lang: str, page: Page) -> str:
     return file.url or "./"
 
 
-# The questionnaire's answers trail: a heading on every step's page, empty until
-# questionnaire.js fills it; not worth a search result per step.
+# Not worth a search result per step: the questionnaire's answers trail (a heading on
+# every step's page, empty until questionnaire.js fills it), and a step's page as a
+# whole (the questionnaire's title and its buttons' words); the step's heading, with
+# its text, is the step's result and opens its page.
 TRAIL_HEADING = "#pq-trail-title"
+STEP_PAGE = re.compile(r"^(?:[a-z]{2}/)?questionnaire/[^/#]+/$")
 
 
 def split_search_index(site: Path, languages: list[str]) -> None:
@@ -129,7 +133,7 @@ def split_search_index(site: Path, languages: list[str]) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     docs: dict[str, list] = {lang: [] for lang in languages}
     for doc in index["docs"]:
-        if doc["location"].endswith(TRAIL_HEADING):
+        if doc["location"].endswith(TRAIL_HEADING) or STEP_PAGE.match(doc["location"]):
             continue
         lang = page_language(doc["location"])
         if lang != ENGLISH:
