@@ -114,6 +114,13 @@ def test_an_old_step_address_reaches_its_page(make_page, site_url, javascript):
     old_address_leads_to(page, site_url, outcome.id, javascript)
 
 
+def test_an_old_step_address_typed_over_the_first_page_reaches_its_page(make_page, site_url):
+    outcome, _ = walk_to(TREE, "empty-parcel")
+    page = open_questionnaire(make_page, site_url)
+    page.goto(f"{site_url}/questionnaire/#{outcome.id}")  # the same document: hashchange
+    old_address_leads_to(page, site_url, outcome.id, javascript=True)
+
+
 @pytest.mark.parametrize("javascript", [True, False])
 def test_fragment_inside_a_step_opens_that_step(make_page, site_url, javascript):
     outcome, _ = walk_to(TREE, "wrong-city-or-stranger")

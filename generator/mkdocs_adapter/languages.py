@@ -117,9 +117,10 @@ def url_in(files: Files, lang: str, page: Page) -> str:
 
 
 # Not worth a search result per step: the questionnaire's answers trail (a heading on
-# every step's page, empty until questionnaire.js fills it), and a step's page as a
-# whole (the questionnaire's title and its buttons' words); the step's heading, with
-# its text, is the step's result and opens its page.
+# every step's page, empty until questionnaire.js fills it), and the words of a step's
+# page outside the step (its buttons'): the step's heading, with its text, is the
+# step's result and opens its page (the page's entry stays, without text: the search
+# shows a heading's result under its page's).
 TRAIL_HEADING = "#pq-trail-title"
 STEP_PAGE = re.compile(r"^(?:[a-z]{2}/)?questionnaire/[^/#]+/$")
 
@@ -133,8 +134,10 @@ def split_search_index(site: Path, languages: list[str]) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     docs: dict[str, list] = {lang: [] for lang in languages}
     for doc in index["docs"]:
-        if doc["location"].endswith(TRAIL_HEADING) or STEP_PAGE.match(doc["location"]):
+        if doc["location"].endswith(TRAIL_HEADING):
             continue
+        if STEP_PAGE.match(doc["location"]):
+            doc["text"] = ""
         lang = page_language(doc["location"])
         if lang != ENGLISH:
             doc["location"] = doc["location"][len(lang) + 1:]

@@ -212,6 +212,12 @@
     });
   }
 
+  // An old address typed into the address bar over this page.
+  window.addEventListener("hashchange", function () {
+    var typed = oldAddress();
+    if (typed !== "" && typed !== root.getAttribute("data-initial")) follow(typed);
+  });
+
   root.classList.add("pq-js");
   absolute(document, location.href);
   // The search (search-dialog.js) finds its index and worker from the theme's settings.
