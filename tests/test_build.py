@@ -50,6 +50,23 @@ def test_every_step_has_a_page_of_its_own_with_its_title_and_link_preview(site_d
         assert STEP.findall((folder / old / "index.html").read_text(encoding="utf-8")) == [target]
 
 
+@pytest.mark.parametrize("folder, lang", [("questionnaire", "en"), ("ru/questionnaire", "ru"),
+                                          ("embed", "en"), ("ru/embed", "ru")])
+def test_every_answer_links_to_the_next_steps_page(site_dir, folder, lang):
+    """Without JavaScript every reader path is a walk from page to page: each answer of
+    each question, on the question's page, is a link to the page of the step it leads
+    to (so every path through the tree, test_tree's included, works link by link)."""
+    tree, root = TREES[lang], site_dir / folder
+    for node in tree.questions():
+        page = root / ("" if node.id == tree.start else node.id) / "index.html"
+        links = re.findall(r'<a class="pq-answer" href="([^"]*)" data-step="([^"]+)"',
+                           page.read_text(encoding="utf-8"))
+        assert [step for _, step in links] == [answer.next for answer in node.answers], node.id
+        for href, step in links:
+            target = (page.parent / href / "index.html").resolve()
+            assert STEP.findall(target.read_text(encoding="utf-8")) == [step], (node.id, href)
+
+
 def test_every_guide_has_a_page(site_dir):
     for slug in set(REQUIRED_GUIDES) | set(TREE.guides):
         page = site_dir / "guides" / slug / "index.html"
