@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test validate translations graph paths facts bench chromium java fonts clean
+.PHONY: serve build check test validate translations graph paths facts bench bench-scale chromium java fonts clean
 
 $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
@@ -97,6 +97,12 @@ test: $(STAMP) $(NODE_STAMP) chromium java fonts
 
 bench: $(STAMP) $(NODE_STAMP) chromium java fonts
 	$(PY) bench/run.py
+	$(PY) bench/scale.py
+
+# What a reader downloads and what a build costs as the tree grows (real, 1,000 nodes;
+# SCALE_ARGS=--huge adds 10,000: long). `make bench` runs it too.
+bench-scale: $(STAMP) chromium fonts
+	$(PY) bench/scale.py $(SCALE_ARGS)
 
 # What the targets and the tests create; .venv and node_modules stay (slow to rebuild).
 clean:

@@ -49,9 +49,11 @@ def chromium():
             browser.close()
 
 
-def step_timings(browser, url: str, steps: int = 50) -> dict:
+def step_timings(browser, url: str, steps: int = 50, pause_ms: int = 0) -> dict:
     """Answer questions as a person would, `steps` times (starting again at each
-    outcome), cycling through the answers so many paths are walked."""
+    outcome), cycling through the answers so many paths are walked. pause_ms: a
+    reader's time on each step before answering (the next steps' data is fetched
+    meanwhile, as questionnaire.js does when a step shows)."""
     page = browser.new_page()
     page.add_init_script(STEP_TIMER)
     requests: list[str] = []
@@ -64,6 +66,8 @@ def step_timings(browser, url: str, steps: int = 50) -> dict:
             step.locator(".pq-restart a").click()
             step = page.locator("section.pq-step:visible")
         answers = step.locator(".pq-answer")
+        if pause_ms:
+            page.wait_for_timeout(pause_ms)
         before = len(requests)
         answers.nth(number % answers.count()).click()
         # a function, not an expression: Playwright evaluates an expression with eval(),

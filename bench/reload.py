@@ -34,7 +34,7 @@ def edit_to_reload(runs: int = 5) -> dict:
         times = []
         with served(folder) as url, chromium() as browser:
             page = browser.new_page()
-            page.goto(url + "questionnaire/#what-is-happening")
+            page.goto(url + "questionnaire/")
             for run in range(1, runs + 1):
                 title = f"{TITLE[:-1]} (edit {run})?"
                 page.wait_for_selector("#what-is-happening-title")

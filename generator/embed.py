@@ -4,6 +4,7 @@ snippet embedders copy. Plain Python; the mkdocs adapter wires it in."""
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import rcssmin
 import rjsmin
@@ -14,8 +15,10 @@ FRAME_HEIGHT = "40rem"  # without the host script the frame keeps this height, a
 FRAME_STYLE = f"width: 100%; height: {FRAME_HEIGHT}; border: 0"
 
 
+@lru_cache(maxsize=64)
 def minify(path: str, text: str) -> str:
-    """Our own JS (rjsmin) and CSS (rcssmin), small enough to inline in the embed's page."""
+    """Our own JS (rjsmin) and CSS (rcssmin), small enough to inline in the embed's page
+    (kept: every step's page of the embed inlines the same files)."""
     small = rjsmin.jsmin(text) if path.endswith(".js") else rcssmin.cssmin(text)
     if "</" in small:  # would end the <script> or <style> element early
         raise ValueError(f"{path}: '</' cannot be inlined")

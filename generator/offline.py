@@ -24,8 +24,15 @@ THEME_COLOUR = "#4051b5"  # Material's indigo, the site's primary colour (mkdocs
 BACKGROUND = "#ffffff"
 
 # Not cached: the embed (other sites' frames: it never registers the worker), files for
-# crawlers and link previews, and the search languages the site does not use.
+# crawlers and link previews, the search languages the site does not use, and each
+# questionnaire step's page: its data (questionnaire/steps/ID.json) is cached, and
+# offline the worker answers a step's page with the first page, which shows the step
+# the address names from its data (questionnaire.js). So the cache grows by a step's
+# data (about 1 KB gzipped), not its page, per step. Nor each language's translation
+# status (for translators, online; it lists every text of the tree).
 _SKIPPED = re.compile(r"(^|/)embed/|^sitemap\.xml|^assets/images/social/|^sw\.js$|\.map$"
+                      r"|(^|/)questionnaire/(?!steps/)[^/]+/index\.html$"
+                      r"|(^|/)translation-status/"
                       r"|^assets/javascripts/embed(-host)?\.(js|css)$|^assets/stylesheets/embed\.css$")
 _LUNR = re.compile(r"^assets/javascripts/lunr/(?:min/lunr\.([\w.]+)\.min\.js|.*)$")
 

@@ -27,7 +27,7 @@ from typing import Callable, Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import drawing, markup, reserved, translate
+from . import drawing, legacy, markup, reserved, translate
 from .i18n import Locale, locale
 from .model import Outcome, Question, Tree
 from .pipeline import SiteData
@@ -103,6 +103,7 @@ class Renderer:
         # (data file, line) -> the address where a contributor edits it (the adapter's)
         self.edit_link = edit_link or (lambda path, line: None)
         self._slots: list[str] = []
+        self._offers: dict | None = None  # the buyer tools offered in steps (tools.yaml)
 
     # --- contributor text, one function per kind; each returns a slot's token -------
 
@@ -165,7 +166,8 @@ class Renderer:
         return environment().get_template(template).render(
             tree=self.tree, t=self.locale.t, html=self.html, locale=self.locale,
             fact_text=self.locale.fact_text, text=self.text, slot=self.slot,
-            link=self.link, block=self.block, marked=self.marked, **context)
+            link=self.link, block=self.block, marked=self.marked,
+            step_source=self.step_source, **context)
 
     def page(self, template: str, title: str, source: str, line: int = 0,
              description: str = "", **context) -> Page:
@@ -190,37 +192,102 @@ class Renderer:
             ids.append(unique)
         return ids
 
-    def steps_html(self, guide_base: str, full_advice_base: str | None = None) -> str:
-        """The questionnaire's steps: shared by the site's page and the embed (which
-        passes full_advice_base, the site's questionnaire, where its outcomes link to)."""
-        return self.render("steps.html.j2", guide_base=guide_base,
-                           full_advice_base=full_advice_base,
-                           # the buyer tools offered in steps: beside guides/
-                           tool_offers=tool_pages.offers(self),
-                           tools_base=guide_base.rsplit("guides/", 1)[0] + "tools/")
+    # --- the questionnaire: a page per step (steps.html.j2) ---------------------------
+
+    def address(self, node_id: str) -> str:
+        """A step's page from the questionnaire's first page: the start is the first
+        page itself."""
+        return "" if node_id == self.tree.start else f"{node_id}/"
+
+    def step_source(self, node_id: str) -> str:
+        """A step's page in the docs folder, for Markdown links (strict mode checks them)."""
+        return "questionnaire.md" if node_id == self.tree.start else f"questionnaire/{node_id}.md"
+
+    def step_html(self, node, first: bool, embedded: bool = False) -> Markup:
+        """One step's <section> as on its own page: the first page's (first) or a step's
+        page one folder down, the site's or the embed's."""
+        return Markup(self.render(
+            "steps.html.j2", node=node, root="" if first else "../",
+            site_root="../" if first else "../../", embedded=embedded, address=self.address,
+            tool_offers=self._tool_offers()))
+
+    def _tool_offers(self):
+        if self._offers is None:
+            self._offers = tool_pages.offers(self)
+        return self._offers
+
+    def moved_steps(self) -> list[tuple[str, str]]:
+        """(old fragment id, step) for the first page's links from addresses of the
+        one-page questionnaire (legacy.py): #ID and #ID-title (its heading, which the
+        search linked to), for each old id that still leads to a step but the first."""
+        tree, moved = self.tree, []
+        for old in sorted(legacy.FRAGMENT_IDS):
+            target = tree.aliases.get(old, old)
+            if target in tree.nodes and target != tree.start:
+                moved += [(old, target), (f"{old}-title", target)]
+        return moved
+
+    def questionnaire_pages(self, folder: str, embedded: bool) -> dict[str, "Page"]:
+        """The questionnaire (folder "questionnaire") or the embed ("embed"): the first
+        page, a page per other step and per old id (alias: the step that replaced it,
+        at the old address), and each one's data, steps/<id>.json: the step's <section>
+        as on its page and the page's title (an old id's: the step it leads to), which
+        questionnaire.js fetches ahead and swaps in."""
+        tree, t = self.tree, self.locale.t
+        template = "embed.md.j2" if embedded else "questionnaire.md.j2"
+        dates = None if embedded else tool_pages.calculator_dates(self)
+        site_name, first_title = t("site_name"), t("questionnaire_title")
+        moved = [] if embedded else self.moved_steps()
+        pages: dict[str, Page] = {}
+        data: dict[str, str] = {}
+
+        def step_page(node, first: bool, source_id: str | None = None) -> "Page":
+            section = self.step_html(node, first, embedded)
+            root = self.render("questionnaire_root.html.j2", node=node, step=section,
+                               root="" if first else "../", embedded=embedded,
+                               address=self.address, moved=moved if first else ())
+            title = first_title if first else node.title
+            if embedded:
+                title = f"{title} - {site_name}" if first else f"{title} - {first_title} - {site_name}"
+            description = ""
+            if not first and not embedded:
+                description = self.plain(node.summary if isinstance(node, Outcome)
+                                         else node.text) or node.title
+            page = self.page(template, title, *tree.node_source(node.id), description=description,
+                             questionnaire=Markup(root), first=first,
+                             site_root="../" if first else "../../",
+                             calculator_dates=dates)
+            if source_id is None:
+                shown = title if embedded else f"{title} - {site_name}"
+                data[node.id] = json.dumps({"title": shown, "html": str(section)},
+                                           ensure_ascii=False, separators=(",", ":"))
+            return page
+
+        pages[f"{folder}.md"] = step_page(tree.nodes[tree.start], first=True)
+        for node in tree.nodes.values():
+            if node.id != tree.start:
+                pages[f"{folder}/{node.id}.md"] = step_page(node, first=False)
+        for old, target in tree.aliases.items():
+            pages[f"{folder}/{old}.md"] = step_page(tree.nodes[target], first=False,
+                                                   source_id=old)
+            data[old] = json.dumps({"redirect": target}, separators=(",", ":"))
+        for node_id, text in data.items():
+            pages[f"{folder}/steps/{node_id}.json"] = Page(text + "\n", tree.path)
+        return pages
 
     def pages(self) -> dict[str, Page]:
         tree, tree_file, t = self.tree, self.tree.path, self.locale.t
-        start = tree.node_source(tree.start)
         pages = {
-            "questionnaire.md": self.page(
-                "questionnaire.md.j2", t("questionnaire_title"), *start,
-                steps=Markup(self.steps_html("../guides/")),
-                calculator_dates=tool_pages.calculator_dates(self)),
             f"guides/{reserved.GUIDES_INDEX}.md": self.page(
                 "guides_index.md.j2", t("guides_title"), tree_file,
                 tree.section_lines.get("guides", 0)),
             "facts.md": self.page("facts.md.j2", t("facts_title"), tree_file,
                                   tree.section_lines.get("facts", 0), used_in=fact_usage(tree)),
             "map.md": self.map_page(),
-            # The questionnaire alone, for other sites' iframes (site_overrides/embed.html).
-            "embed.md": self.page(
-                "embed.md.j2", f"{t('questionnaire_title')} - {t('site_name')}", *start,
-                steps=Markup(self.steps_html(
-                    "../guides/", full_advice_base="../questionnaire/"))),
-            # The embed's outcomes' "what to do now", fetched once on reaching one.
-            "embed/outcomes.json": Page(self.embed_steps(), tree_file),
         }
+        pages.update(self.questionnaire_pages("questionnaire", embedded=False))
+        # The questionnaire alone, for other sites' iframes (site_overrides/embed.html).
+        pages.update(self.questionnaire_pages("embed", embedded=True))
         for slug, guide in tree.guides.items():
             pages[f"guides/{slug}.md"] = self.page(
                 "guide.md.j2", guide.title, tree_file, guide.line,
@@ -252,20 +319,11 @@ class Renderer:
         return self.page("translation_status.md.j2", self.locale.t("status_title"), path,
                          groups=groups)
 
-    def embed_steps(self) -> str:
-        """{outcome id: its steps as <li> items}, as JSON: what the embed's outcomes
-        load on reaching one (site_overrides/assets/javascripts/embed.js). The same
-        sanitised HTML as the site's page (html()), written as JSON strings."""
-        steps = {node.id: "".join(Markup("<li>{}</li>").format(self.html(step, inline=True))
-                                  for step in node.steps)
-                 for node in self.tree.outcomes()}
-        return json.dumps(steps, ensure_ascii=False, separators=(",", ":")) + "\n"
-
     def map_page(self) -> Page:
         """The map of the tree: a picture laid out at build time and a nested list."""
         tree = self.tree
         questions = sum(1 for _ in tree.questions())
-        picture = self.render("map.html.j2", layout=drawing.layout(tree),
+        picture = self.render("map.html.j2", layout=drawing.layout(tree), address=self.address,
                               box_width=drawing.BOX_WIDTH, box_height=drawing.BOX_HEIGHT)
         return self.page("map.md.j2", self.locale.t("map_title"), tree.path,
                          tree.nodes[tree.start].line, picture=Markup(picture),
@@ -286,8 +344,8 @@ class Renderer:
             answer = (Markup("{} → ").format(item.answer) if item.answer else "")
             after = (f" {t('map_shown_above')}" if item.repeated else
                      f" ({t('map_key_outcome')})" if item.node.kind == "outcome" else "")
-            out.append(Markup('<li>{}<a href="../questionnaire/#{}">{}</a>{}').format(
-                answer, item.node.id, item.node.title, after))
+            out.append(Markup('<li>{}<a href="../questionnaire/{}">{}</a>{}').format(
+                answer, self.address(item.node.id), item.node.title, after))
         out.append("</li></ul>" * (depth + 1))
         return Markup("".join(out))
 

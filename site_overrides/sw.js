@@ -69,6 +69,15 @@ function offlinePage(url) {
   return new URL(OFFLINE[folder], self.location).href;
 }
 
+/* Offline, a questionnaire step's page (not cached: its data is) goes to its language's
+   first page of the questionnaire as #ID, which shows the step from its data. */
+function stepStandIn(url) {
+  var path = new URL(url).pathname;
+  var root = new URL("./", self.location).pathname;
+  var found = path.slice(root.length).match(/^((?:[a-z]{2}\/)?questionnaire\/)([a-z0-9-]+)\/$/);
+  return found && new URL(found[1] + "#" + found[2], self.location).href;
+}
+
 function respond(request) {
   // A page's address may carry a query (the embed's ?start=): the page is the same.
   var page = request.mode === "navigate";
@@ -76,6 +85,8 @@ function respond(request) {
     return cache.match(request, { ignoreSearch: page }).then(function (cached) {
       return cached || fetch(request).catch(function (error) {
         if (!page) throw error;
+        var standIn = stepStandIn(request.url);
+        if (standIn) return Response.redirect(standIn, 302);
         return cache.match(offlinePage(request.url)).then(function (offline) {
           if (offline) return offline;
           throw error;

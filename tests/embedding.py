@@ -9,7 +9,7 @@ import itertools
 
 from conftest import SITE_URL, serve
 from gates import embed_snippet
-from steps import visible_step
+from steps import visible_step, wait_for_step
 
 VIEWPORT = {"width": 1000, "height": 1400}
 FORGED_HEIGHT = 77
@@ -84,7 +84,7 @@ def walk(page, frame, path) -> list[float]:
         page.evaluate(f"window.scrollBy(0, {heading['y'] + heading['height'] + 4})")
         scrolled = page.evaluate("window.scrollY")
         answer(page, frame, given.label)
-        frame.wait_for_function(f"location.hash === '#{given.next}'")
+        wait_for_step(frame, given.next)
         fits(frame)
         assert page.evaluate("window.scrollY") == scrolled, "the host page moved"
         heights.append(frame_height(page))

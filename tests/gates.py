@@ -5,6 +5,7 @@ list to keep), the links, ids and text in a page, a page's gzipped weight, and a
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,6 +18,35 @@ FETCHED_RELS = {"stylesheet", "preload", "icon", "modulepreload", "manifest"}
 def built_pages(site_dir: Path) -> list[Path]:
     """Every HTML page of a built site, 404.html included."""
     return sorted(site_dir.rglob("*.html"))
+
+
+# A step's page of the questionnaire or the embed (any language): questionnaire/ID/.
+STEP_PAGE = re.compile(r"^(?:[a-z]{2}/)?(?:questionnaire|embed)/[^/]+/index\.html$")
+STEP_KIND = re.compile(r'<section class="pq-step pq-(question|outcome)[^"]*" id="([^"]+)"')
+SAMPLE_PER_KIND = 2
+
+
+def browser_pages(site_dir: Path) -> list[Path]:
+    """The pages the browser gates open: every page but the steps' (a page each, in
+    each language, for the questionnaire and the embed), of which a deterministic
+    sample: in each folder, the first SAMPLE_PER_KIND questions, outcomes and old ids'
+    pages (which show the step that replaced them), in id order. Every step's HTML and
+    links are checked without a browser (test_gates_html, test_gates_links); the steps'
+    templates are the same."""
+    chosen, seen = [], {}
+    for page in built_pages(site_dir):
+        relative = page.relative_to(site_dir).as_posix()
+        if not STEP_PAGE.match(relative):
+            chosen.append(page)
+            continue
+        found = STEP_KIND.search(page.read_text(encoding="utf-8"))
+        kind = "missing" if found is None else (
+            found.group(1) if found.group(2) == page.parent.name else "old id")
+        key = (relative.rsplit("/", 2)[0], kind)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= SAMPLE_PER_KIND:
+            chosen.append(page)
+    return chosen
 
 
 def page_url(site_dir: Path, page: Path) -> str:

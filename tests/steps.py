@@ -14,6 +14,17 @@ def walk_to(tree: Tree, guide: str) -> tuple[Outcome, list[tuple[str, Answer]]]:
     return outcome, tree.shortest_path(outcome.id)
 
 
+def address(tree: Tree, node_id: str) -> str:
+    """A step's page from the questionnaire's first page (the start's is the first page)."""
+    return "" if node_id == tree.start else f"{node_id}/"
+
+
+def wait_for_step(page, node_id: str) -> None:
+    """Until a step is on screen: after a click, back or forward, questionnaire.js swaps
+    it in once its data is there (a microtask or a fetch later), or its page loads."""
+    page.locator(f"section.pq-step[id='{node_id}']").wait_for(state="visible")
+
+
 def visible_step(page) -> str:
     # After a click that loads another page, the address changes before the page has
     # loaded: count the steps once it has (a no-op when nothing is loading).

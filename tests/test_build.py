@@ -4,6 +4,8 @@ tests/test_gates_links.py.)"""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
@@ -11,15 +13,59 @@ import pytest
 
 from generator.validate import REQUIRED_GUIDES
 
-from conftest import FIXTURES, build_site
+from conftest import FIXTURES, ROOT, SITE_URL, build_site
 from gates import parse
-from site_data import TREE
+from site_data import TREE, TREES
 
 
-def test_questionnaire_holds_every_node(site_dir):
-    ids = parse(site_dir / "questionnaire" / "index.html").ids
-    assert set(TREE.nodes) <= ids
-    assert {f"{node_id}-title" for node_id in TREE.nodes} <= ids
+STEP = re.compile(r'<section class="pq-step[^"]*" id="([^"]+)"')
+
+
+def title_of(page_text: str) -> str:
+    return html.unescape(re.search(r"<title>(.*?)</title>", page_text, re.S).group(1))
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "en"), ("ru/", "ru")])
+def test_every_step_has_a_page_of_its_own_with_its_title_and_link_preview(site_dir, prefix,
+                                                                         lang):
+    """/questionnaire/ID/ (the start: /questionnaire/) holds that step only, under its
+    own title, description and link preview; its data (steps/ID.json, which
+    questionnaire.js swaps in) holds the same section; an old id's page shows the step
+    that replaced it."""
+    tree, folder = TREES[lang], site_dir / prefix / "questionnaire"
+    for node in tree.nodes.values():
+        page = folder / ("" if node.id == tree.start else node.id) / "index.html"
+        text = page.read_text(encoding="utf-8")
+        assert STEP.findall(text) == [node.id], node.id
+        data = json.loads((folder / "steps" / f"{node.id}.json").read_text(encoding="utf-8"))
+        assert data["html"] in text, node.id
+        if node.id == tree.start:  # titled by the nav (mkdocs.yml), as before
+            continue
+        assert data["title"] == title_of(text), node.id
+        meta = parse(page).meta
+        assert title_of(text).startswith(node.title), node.id
+        assert meta["og:title"] == node.title
+        assert meta["og:url"] == f"{SITE_URL}{prefix}questionnaire/{node.id}/"
+        assert meta["description"] == meta["og:description"] != ""
+    for old, target in tree.aliases.items():
+        assert STEP.findall((folder / old / "index.html").read_text(encoding="utf-8")) == [target]
+
+
+@pytest.mark.parametrize("folder, lang", [("questionnaire", "en"), ("ru/questionnaire", "ru"),
+                                          ("embed", "en"), ("ru/embed", "ru")])
+def test_every_answer_links_to_the_next_steps_page(site_dir, folder, lang):
+    """Without JavaScript every reader path is a walk from page to page: each answer of
+    each question, on the question's page, is a link to the page of the step it leads
+    to (so every path through the tree, test_tree's included, works link by link)."""
+    tree, root = TREES[lang], site_dir / folder
+    for node in tree.questions():
+        page = root / ("" if node.id == tree.start else node.id) / "index.html"
+        links = re.findall(r'<a class="pq-answer" href="([^"]*)" data-step="([^"]+)"',
+                           page.read_text(encoding="utf-8"))
+        assert [step for _, step in links] == [answer.next for answer in node.answers], node.id
+        for href, step in links:
+            target = (page.parent / href / "index.html").resolve()
+            assert STEP.findall(target.read_text(encoding="utf-8")) == [step], (node.id, href)
 
 
 def test_every_guide_has_a_page(site_dir):
@@ -38,7 +84,8 @@ def test_home_page_starts_the_questionnaire_and_links_every_guide(site_dir):
 def test_guides_link_into_the_questionnaire_and_to_related_guides(site_dir):
     for slug, guide in TREE.guides.items():
         links = {url for _, url in parse(site_dir / "guides" / slug / "index.html").urls}
-        assert f"../../questionnaire/#{guide.starts_at}" in links, slug
+        start = "" if guide.starts_at == TREE.start else f"{guide.starts_at}/"
+        assert f"../../questionnaire/{start}" in links, slug  # the step's own page
         for other in TREE.related_guides(slug):
             assert f"../{other}/" in links, (slug, other)
 

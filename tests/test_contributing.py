@@ -158,11 +158,14 @@ def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
     # Step 5's build (`make build`): it passes, with the new step on the questionnaire.
     build = run(clone, "-m", "mkdocs", "build", "--strict")
     assert build.returncode == 0, build.stdout + build.stderr
-    page = (clone / "site" / "questionnaire" / "index.html").read_text(encoding="utf-8")
+    # each new step has its own page
+    page = (clone / "site" / "questionnaire" / "do-not-confirm-early" / "index.html").read_text(
+        encoding="utf-8")
     assert 'id="do-not-confirm-early"' in page
     assert "30 days after the" in page  # the fact, filled in
     assert "early-confirm-asked" in (clone / "site" / "map" / "index.html").read_text("utf-8")
-    russian = (clone / "site" / "ru" / "questionnaire" / "index.html").read_text("utf-8")
+    russian = (clone / "site" / "ru" / "questionnaire" / "early-confirm-asked" / "index.html"
+               ).read_text("utf-8")
     assert "Вы уже подтвердили получение?" in russian
     assert 'class="untranslated"' not in russian
 

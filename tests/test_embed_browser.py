@@ -15,7 +15,7 @@ from generator.i18n import locale
 from embedding import FORGED_HEIGHT, answer, click, fits, frame_height, frame_of, walk
 from gates import assert_no_axe_violations, embed_snippet
 from site_data import TREE
-from steps import visible_step, walk_to
+from steps import address, visible_step, wait_for_step, walk_to
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def test_snippet_embeds_and_fits_every_step_without_scrolling_the_host(open_host
     assert page.url.startswith(host.url)
     # the full guide opens in a new tab, leaving host and frame where they were
     with page.context.expect_page() as opened:
-        click(page, frame.locator(f"#{outcome.id} .pq-guide a"))
+        click(page, frame.locator(f"section[id='{outcome.id}'] .pq-guide a"))
     tab = opened.value
     tab.wait_for_load_state()
     assert tab.url == f"{site_url}/guides/{outcome.guide}/"
@@ -51,7 +51,7 @@ def test_snippet_embeds_and_fits_every_step_without_scrolling_the_host(open_host
 
 
 def test_the_page_stays_put_on_load(open_host, host, site_dir):
-    page = open_host(host.snippet(site_dir, query="#" + walk_to(TREE, "empty-parcel")[0].id))
+    page = open_host(host.snippet(site_dir, query="?start=" + walk_to(TREE, "empty-parcel")[0].id))
     frame = frame_of(page)
     fits(frame)
     assert page.evaluate("window.scrollY") == 0
@@ -89,29 +89,35 @@ def test_sandboxed_embed_walks_to_an_outcome(open_host, host, site_dir):
     assert page.requests.foreign() == []
 
 
-def test_an_outcome_loads_what_to_do_in_one_request(open_host, host, site_dir, site_url):
-    """The embed's page carries no outcome's steps: reaching an outcome fetches them all
-    once (outcomes.json), the frame grows to show them; a sandboxed frame, which may not
-    read them, keeps the deadline and the link to all the advice, with no error."""
+def test_the_embed_loads_each_step_it_shows(open_host, host, site_dir, site_url):
+    """The embed's page carries its first question only: each next step's data
+    (embed/steps/ID.json) is fetched once, as its link shows, and swapped in without a
+    page load; the outcome shows what to do now and the frame grows to show it. A
+    sandboxed frame, which may not read the data, loads each step's page instead
+    (/embed/ID/), with the same advice and no error."""
     outcome, path = walk_to(TREE, "empty-parcel")
     page = open_host(host.snippet(site_dir))
     frame = frame_of(page)
     fits(frame)
+    frame.evaluate("window.samePage = true")
     walk(page, frame, path)
-    steps = frame.locator(f"section#{outcome.id} .pq-do li")
-    steps.first.wait_for()
+    steps = frame.locator(f"section[id='{outcome.id}'] .pq-do li")
     assert steps.count() == len(outcome.steps)
     fits(frame)
-    assert [u for u in page.requests.urls if u.endswith("outcomes.json")] == \
-        [f"{site_url}/embed/outcomes.json"]
+    assert frame.evaluate("window.samePage") is True, "the steps came without a page load"
+    assert frame.url == f"{site_url}/embed/{address(TREE, outcome.id)}"
+    fetched = [u for u in page.requests.urls if "/embed/steps/" in u]
+    assert len(fetched) == len(set(fetched)), "each step's data is fetched once"
+    assert all(f"{site_url}/embed/steps/{given.next}.json" in fetched for _, given in path)
     assert page.console_errors == []
 
     sandboxed = open_host(host.snippet(site_dir, attributes='sandbox="allow-scripts allow-popups"'))
     frame = frame_of(sandboxed)
     walk(sandboxed, frame, path)
-    assert frame.locator(f"section#{outcome.id} .pq-later").is_hidden()
-    assert frame.locator(f"section#{outcome.id} .pq-deadline").is_visible()
-    assert frame.locator(f"section#{outcome.id} .pq-full a").is_visible()
+    assert frame.url == f"{site_url}/embed/{address(TREE, outcome.id)}"
+    assert frame.locator(f"section[id='{outcome.id}'] .pq-do li").count() == len(outcome.steps)
+    assert frame.locator(f"section[id='{outcome.id}'] .pq-deadline").is_visible()
+    assert frame.locator(f"section[id='{outcome.id}'] .pq-full a").is_visible()
     assert sandboxed.console_errors == []
 
 
@@ -130,7 +136,7 @@ def test_two_embeds_resize_independently(open_host, host, site_dir):
     # and the other way round
     first_height = frame_height(page, 0)
     answer(page, second, path[1][1].label)
-    second.wait_for_function(f"location.hash === '#{path[1][1].next}'")
+    wait_for_step(second, path[1][1].next)
     fits(second)
     assert frame_height(page, 1) != second_height
     assert frame_height(page, 0) == first_height
@@ -141,10 +147,12 @@ def test_start_option_begins_at_that_step(make_page, site_url):
     step = path[-1][0]
     page = make_page()
     page.goto(f"{site_url}/embed/?start={step}")
+    page.wait_for_url(f"{site_url}/embed/{address(TREE, step)}")
     assert visible_step(page) == step
     assert page.locator(".pq-notice").is_hidden()
-    answer_link = page.locator(f"#{step} .pq-answer", has_text=path[-1][1].label)
+    answer_link = page.locator(f"section[id='{step}'] .pq-answer", has_text=path[-1][1].label)
     answer_link.click()
+    wait_for_step(page, path[-1][1].next)
     assert visible_step(page) == path[-1][1].next
     assert page.requests.foreign() == [] and page.console_errors == []
 
@@ -153,6 +161,7 @@ def test_start_option_begins_at_that_step(make_page, site_url):
 def test_start_at_an_old_id_shows_the_step_that_replaced_it(make_page, site_url, old_id):
     page = make_page()
     page.goto(f"{site_url}/embed/?start={old_id}")
+    page.wait_for_url(f"{site_url}/embed/{address(TREE, TREE.aliases[old_id])}")
     assert visible_step(page) == TREE.aliases[old_id]
     assert page.locator(".pq-notice").is_hidden()
 
@@ -162,7 +171,7 @@ def test_unknown_start_shows_the_first_question_with_a_notice(make_page, site_ur
     page.goto(f"{site_url}/embed/?start=no-such-step")
     assert visible_step(page) == TREE.start
     notice = page.locator(".pq-notice")
-    assert notice.is_visible()
+    notice.wait_for(state="visible")  # once the step's data was not found
     assert notice.inner_text() == locale("en").t("unknown_step")
 
 
@@ -179,6 +188,7 @@ def test_embed_without_javascript_walks_to_an_outcome(open_host, host, site_dir,
         assert visible_step(frame) == question_id
         frame.locator("section.pq-step:visible").get_by_role(
             "link", name=given.label, exact=True).click()
+        wait_for_step(frame, given.next)
     assert visible_step(frame) == outcome.id
     assert len(page.context.pages) == 1  # every step stayed in the frame
     assert page.requests.foreign() == []
@@ -188,7 +198,7 @@ def test_embed_without_javascript_walks_to_an_outcome(open_host, host, site_dir,
 def test_axe_reports_no_violations_on_an_embed_outcome(make_page, site_url, scheme):
     """The all-pages gate sees the embed's first question; an outcome is a state of its own."""
     page = make_page(color_scheme=scheme)
-    page.goto(f"{site_url}/embed/#{walk_to(TREE, 'empty-parcel')[0].id}")
+    page.goto(f"{site_url}/embed/{address(TREE, walk_to(TREE, 'empty-parcel')[0].id)}")
     assert_no_axe_violations(page)
 
 

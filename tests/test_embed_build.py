@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,42 +18,52 @@ from gates import embed_snippet, gzipped_size, parse
 from site_data import TREES
 
 # What fits in the first network round trip (TCP's first 10 packets, "14 KB"), and
-# the host script that every embedding page loads. Both languages fit since the
-# outcomes' "what to do now" arrive on reaching one (outcomes.json): Cyrillic takes two
-# bytes a letter, and the Russian page with them was 16.8 KB gzipped.
+# the host script that every embedding page loads. The embed's page holds its first
+# question only, whatever the tree's size; the data of the steps its answers lead to
+# (embed/steps/ID.json) is fetched as soon as it shows: both count.
 EMBED_BUDGET = 14 * 1024
-RU_EMBED_BUDGET = EMBED_BUDGET
 HOST_SCRIPT_BUDGET = 1536
 
 
-@pytest.mark.parametrize("folder, budget", [("embed", EMBED_BUDGET),
-                                            ("ru/embed", RU_EMBED_BUDGET)])
-def test_embed_page_and_all_it_loads_fit_the_budget(site_dir, folder, budget):
-    page = site_dir / folder / "index.html"
+def first_load(folder: Path) -> tuple[Path, list[Path]]:
+    """The embed's first page and the step data it fetches on load: each answer's."""
+    page = folder / "index.html"
+    targets = re.findall(r'data-step="([^"]+)"', page.read_text(encoding="utf-8"))
+    return page, [folder / "steps" / f"{target}.json" for target in dict.fromkeys(targets)]
+
+
+@pytest.mark.parametrize("folder", ["embed", "ru/embed"])
+def test_embed_page_and_all_it_loads_fit_the_budget(site_dir, folder):
+    page, data = first_load(site_dir / folder)
     loads = [url for url in parse(page).loads if "data:" not in url]
     # Everything arrives in the page itself: CSS and JS are inlined.
     assert loads == [], loads
-    size = gzipped_size(page)
-    print(f"/{folder}/: {page.stat().st_size} bytes, {size} bytes gzipped")
-    assert size <= budget, (
-        f"/{folder}/ is {size} bytes gzipped, over its {budget}-byte budget: the "
-        "embed's outcomes show only the deadline and load what to do now (steps.html.j2)")
+    assert data, "the first question's answers lead to steps"
+    size = gzipped_size(page) + sum(gzipped_size(path) for path in data)
+    print(f"/{folder}/: {page.stat().st_size} bytes, with the next steps' data {size} "
+          "bytes gzipped")
+    assert size <= EMBED_BUDGET, (
+        f"/{folder}/ and the next steps' data are {size} bytes gzipped, over the "
+        f"{EMBED_BUDGET}-byte budget")
 
 
 @pytest.mark.parametrize("prefix, lang", [("", "en"), ("ru/", "ru")])
-def test_outcomes_json_holds_what_to_do_for_every_outcome(site_dir, prefix, lang):
-    """The embed's page carries no outcome's steps; outcomes.json beside it has each
-    outcome's, as the site's questionnaire shows them."""
+def test_each_step_has_an_embed_page_and_data_with_the_same_section(site_dir, prefix, lang):
+    """/embed/ID/ (the sandboxed frame's and the no-script frame's way from step to
+    step) and embed/steps/ID.json (swapped in) hold the same step, what to do now included;
+    an old id's data names the step that replaced it."""
     tree = TREES[lang]
-    steps = json.loads((site_dir / prefix / "embed" / "outcomes.json").read_text(encoding="utf-8"))
-    assert set(steps) == {outcome.id for outcome in tree.outcomes()}
-    site_page = (site_dir / prefix / "questionnaire" / "index.html").read_text(encoding="utf-8")
-    embed_page = (site_dir / prefix / "embed" / "index.html").read_text(encoding="utf-8")
-    for outcome in tree.outcomes():
-        items = re.findall(r"<li>.*?</li>", steps[outcome.id], re.S)
-        assert len(items) == len(outcome.steps)
-        assert all(item in site_page for item in items)  # the same sanitised HTML
-    assert '<ol class="pq-do"></ol>' in embed_page and "<ol class=\"pq-do\">\n<li>" not in embed_page
+    folder = site_dir / prefix / "embed"
+    for node in tree.nodes.values():
+        page = folder / ("index.html" if node.id == tree.start else f"{node.id}/index.html")
+        data = json.loads((folder / "steps" / f"{node.id}.json").read_text(encoding="utf-8"))
+        assert data["html"] in page.read_text(encoding="utf-8"), node.id
+        if node.kind == "outcome":
+            assert len(re.findall(r"<li>", data["html"].split('class="pq-do"')[1].split("</ol>")[0])) \
+                == len(node.steps)
+    for old, target in tree.aliases.items():
+        data = json.loads((folder / "steps" / f"{old}.json").read_text(encoding="utf-8"))
+        assert data == {"redirect": target}
 
 
 def test_host_script_fits_the_budget(site_dir):
@@ -80,8 +91,9 @@ def test_links_leaving_the_embed_open_a_new_tab(site_dir):
     assert anchors
     for attrs in anchors:
         href = attrs["href"]
-        if href.startswith("#"):
+        if "data-step" in attrs:
             assert attrs.get("target") == "_self", attrs
+            assert (page.parent / href / "index.html").is_file(), href
         else:
             assert "target" not in attrs and attrs.get("rel") == "noopener", attrs
             # the page a link opens; a query (the calculator's ?step=) names no file

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from gates import built_pages, page_url
+from gates import browser_pages, page_url
 
 pytestmark = pytest.mark.browser
 
@@ -87,7 +87,7 @@ def visit_every_page(browser, site_url, site_dir) -> SiteVisit:
     page.on("pageerror", lambda e: current.console_errors.append(str(e)))
     visits = {}
     try:
-        for built in built_pages(site_dir):
+        for built in browser_pages(site_dir):
             path = page_url(site_dir, built)
             current = visits[path] = Visit()
             page.goto(site_url + path)
@@ -111,8 +111,13 @@ def site_visit(browser, site_url, site_dir) -> SiteVisit:
 
 
 def test_every_page_was_visited(site_visit, site_dir):
-    assert len(site_visit.visits) == len(built_pages(site_dir)) > 10
+    assert len(site_visit.visits) == len(browser_pages(site_dir)) > 10
     assert "/404.html" in site_visit.visits and "/questionnaire/" in site_visit.visits
+    # each kind of step's page, in each language, for the questionnaire and the embed
+    for folder in ("/questionnaire/", "/ru/questionnaire/", "/embed/", "/ru/embed/"):
+        steps = [path for path in site_visit.visits
+                 if path.startswith(folder) and path.count("/") == folder.count("/") + 1]
+        assert len(steps) >= 4, (folder, steps)
 
 
 def test_axe_finds_no_violation_on_any_page(site_visit):

@@ -16,6 +16,7 @@ from generator.drawing import columns, dot, mermaid, outline
 
 from conftest import FIXTURES, ROOT
 from site_data import TREE, tree_at
+from steps import address
 
 REPO = "https://github.com/parcel-help/parcel-help"
 TREE_ON_HOST = f"{REPO}/blob/main/decision_tree.yaml"
@@ -153,7 +154,7 @@ def parse(path) -> _Page:
 
 def test_map_page_links_every_node_in_the_picture_and_the_list(site_dir):
     page = parse(site_dir / "map" / "index.html")
-    expected = {f"../questionnaire/#{node_id}" for node_id in TREE.nodes}
+    expected = {f"../questionnaire/{address(TREE, node_id)}" for node_id in TREE.nodes}
     assert set(page.svg_links) == expected
     assert len(page.svg_links) == len(TREE.nodes)
     assert expected <= set(page.links)  # the nested list, for screen readers
@@ -168,9 +169,9 @@ def test_map_page_is_accessible_and_its_boxes_open_steps(make_page, site_url):
     assert page.locator("svg title#tree-map-title").count() == 1
     # Each box is a link a keyboard can reach; following one opens that step.
     target = TREE.nodes[TREE.start].answers[0].next
-    page.locator(f'svg a[href="../questionnaire/#{target}"]').focus()
+    page.locator(f'svg a[href="../questionnaire/{target}/"]').focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**/questionnaire/#{target}")
+    page.wait_for_url(f"**/questionnaire/{target}/")
     assert page.locator(f"section#{target}").is_visible()
     assert page.requests.foreign() == []
 

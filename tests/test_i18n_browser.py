@@ -9,7 +9,8 @@ import re
 import pytest
 
 from gates import assert_no_axe_violations
-from steps import answer, open_language_menu, search, visible_step, walk_to
+from steps import (address, answer, open_language_menu, search, visible_step, wait_for_step,
+                   walk_to)
 from site_data import TREES
 
 pytestmark = pytest.mark.browser
@@ -18,13 +19,14 @@ EN, RU = TREES["en"], TREES["ru"]
 WALK_GUIDES = ("empty-parcel", "wrong-city-or-stranger", "invalid-tracking-number")
 
 
-def test_russian_questionnaire_has_the_same_steps(make_page, site_url):
-    ids = {}
+def test_russian_questionnaire_has_the_same_steps(site_dir):
+    """Every step's page, at the same address in each language, shows that step."""
     for prefix in ("", "ru/"):
-        page = make_page(javascript=False)
-        page.goto(f"{site_url}/{prefix}questionnaire/")
-        ids[prefix] = page.locator("section.pq-step").evaluate_all("els => els.map(e => e.id)")
-    assert ids["ru/"] == ids[""] == list(EN.nodes)
+        for node_id in EN.nodes:
+            page = site_dir / prefix / "questionnaire" / address(EN, node_id) / "index.html"
+            ids = re.findall(r'<section class="pq-step[^"]*" id="([^"]+)"',
+                             page.read_text(encoding="utf-8"))
+            assert ids == [node_id], (prefix, node_id)
 
 
 @pytest.mark.parametrize("javascript", [True, False])
@@ -36,9 +38,10 @@ def test_walk_the_russian_questionnaire(make_page, site_url, guide, javascript):
     for question_id, given in path:
         assert visible_step(page) == question_id
         answer(page, given.label)  # the Russian label
-        assert page.url.endswith(f"#{given.next}")
+        page.wait_for_url(f"{site_url}/ru/questionnaire/{address(RU, given.next)}")
+        wait_for_step(page, given.next)
     assert visible_step(page) == outcome.id
-    shown = page.locator(f"#{outcome.id}")
+    shown = page.locator(f"section[id='{outcome.id}']")
     assert shown.locator(".pq-title").inner_text() == outcome.title
     assert "Что делать сейчас" in shown.inner_text()
     if javascript:
@@ -57,23 +60,25 @@ def test_switching_language_keeps_the_questionnaire_step(make_page, site_url):
     page.goto(f"{site_url}/ru/questionnaire/")
     for _, given in path[:2]:
         answer(page, given.label)
+        wait_for_step(page, given.next)
     step = path[1][1].next
     open_language_menu(page, "en").click()
-    assert page.url == f"{site_url}/questionnaire/#{step}"
+    page.wait_for_url(f"{site_url}/questionnaire/{step}/")
     assert visible_step(page) == step
     assert page.locator("html").get_attribute("lang") == "en"
     open_language_menu(page, "ru").click()
-    assert page.url == f"{site_url}/ru/questionnaire/#{step}"
-    assert page.locator(f"#{step} .pq-title").inner_text() == RU.nodes[step].title
+    page.wait_for_url(f"{site_url}/ru/questionnaire/{step}/")
+    assert page.locator(f"section[id='{step}'] .pq-title").inner_text() == RU.nodes[step].title
 
 
 def test_switching_language_without_javascript(make_page, site_url):
     outcome, _ = walk_to(RU, "wrong-city-or-stranger")
     page = make_page(javascript=False)
-    page.goto(f"{site_url}/ru/questionnaire/#{outcome.id}")
+    page.goto(f"{site_url}/ru/questionnaire/{outcome.id}/")
     assert visible_step(page) == outcome.id
     open_language_menu(page, "en").click()  # the menu opens on focus by CSS alone
-    assert page.url == f"{site_url}/questionnaire/"
+    assert page.url == f"{site_url}/questionnaire/{outcome.id}/"  # the step's own page
+    assert visible_step(page) == outcome.id
     page.goto(f"{site_url}/guides/parcel-lost/")
     open_language_menu(page, "ru").click()
     assert page.url == f"{site_url}/ru/guides/parcel-lost/"
@@ -103,7 +108,7 @@ def test_russian_outcome_step_has_no_violations(make_page, site_url):
     """The all-pages gate sees the first question; an outcome is a state of its own."""
     outcome, _ = walk_to(RU, "empty-parcel")
     page = make_page()
-    page.goto(f"{site_url}/ru/questionnaire/#{outcome.id}")
+    page.goto(f"{site_url}/ru/questionnaire/{outcome.id}/")
     assert_no_axe_violations(page)
 
 

@@ -152,6 +152,16 @@ def test_huge_file_is_refused():
         "(is this the right file?)"]
 
 
+def test_the_limit_holds_a_thousand_node_tree_and_its_translations():
+    """At the real files' bytes per node, a 1,000-node tree and each translation fit
+    the limit with half again to spare (issue 20: the tree is to grow that far)."""
+    import yaml
+    nodes = len(yaml.safe_load((ROOT / "decision_tree.yaml").read_text(encoding="utf-8"))["nodes"])
+    for path in [ROOT / "decision_tree.yaml", *sorted((ROOT / "translations").glob("*.yaml"))]:
+        per_node = path.stat().st_size / nodes
+        assert per_node * 1000 * 1.5 <= MAX_BYTES, (path.name, per_node)
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT,
                           capture_output=True, text=True)

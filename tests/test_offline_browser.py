@@ -10,7 +10,7 @@ import re
 import pytest
 
 
-from steps import answer, pdf_pages, visible_step, walk_to
+from steps import answer, pdf_pages, visible_step, wait_for_step, walk_to
 from site_data import TOOLS, TREES
 
 pytestmark = pytest.mark.browser
@@ -49,8 +49,23 @@ def test_offline_the_questionnaire_walks_to_an_outcome(offline, site_url, prefix
     for question_id, given in path:
         assert visible_step(offline) == question_id
         answer(offline, given.label)
+        wait_for_step(offline, given.next)
     assert visible_step(offline) == outcome.id
     assert offline.locator(f"#{outcome.id}-title").inner_text() == outcome.title
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_offline_a_steps_own_address_shows_the_step(offline, site_url, prefix):
+    """The worker keeps each step's data, not its page: a step's address opened offline
+    shows that step, from the first page and the step's data."""
+    tree = LANGUAGES[prefix]
+    outcome, path = walk_to(tree, "wrong-city-or-stranger")
+    for node_id in (outcome.id, path[-1][0]):
+        offline.goto(f"{site_url}/{prefix}questionnaire/{node_id}/")
+        wait_for_step(offline, node_id)
+        assert visible_step(offline) == node_id
+        assert offline.url == f"{site_url}/{prefix}questionnaire/{node_id}/"
+        assert offline.title().startswith(tree.nodes[node_id].title)
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
@@ -107,7 +122,7 @@ def test_every_outcome_prints_on_one_page_without_the_screens_parts(make_page, s
     page.goto(f"{site_url}/{prefix}questionnaire/")
     too_long = {}
     for outcome in tree.outcomes():
-        page.goto(f"{site_url}/{prefix}questionnaire/?{ALL_DATES}#{outcome.id}")
+        page.goto(f"{site_url}/{prefix}questionnaire/{outcome.id}/?{ALL_DATES}")
         step = page.locator(f"section#{outcome.id}")
         assert step.is_visible()
         dates = step.locator(".pq-deadline .pq-dates time")
@@ -124,7 +139,7 @@ def test_every_outcome_prints_on_one_page_without_the_screens_parts(make_page, s
         address = step.locator(".pq-address")
         # the step's address; its dates are printed above it
         assert address.is_visible() and address.inner_text().endswith(
-            f"/{prefix}questionnaire/#{outcome.id}")
+            f"/{prefix}questionnaire/{outcome.id}/")
         pages = pdf_pages(page.pdf(format="A4"))
         if pages != 1:
             too_long[outcome.id] = pages
@@ -135,13 +150,13 @@ def test_the_print_button_is_beside_an_outcome_and_calls_print(make_page, site_u
     tree = LANGUAGES[""]
     outcome = next(tree.outcomes())
     page = make_page()
-    page.goto(f"{site_url}/questionnaire/#{outcome.id}")
+    page.goto(f"{site_url}/questionnaire/{outcome.id}/")
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
     button = page.locator(f"section#{outcome.id}").get_by_role("button", name="Print or save as PDF")
     button.click()
     assert page.evaluate("window.printed") == 1
     # not on a question: there is nothing to take away yet
-    page.goto(f"{site_url}/questionnaire/#{tree.start}")
+    page.goto(f"{site_url}/questionnaire/")
     page.wait_for_function(f"document.querySelector('section#{tree.start} .pq-share')")
     assert page.get_by_role("button", name="Print or save as PDF").count() == 0
 
@@ -154,12 +169,13 @@ def test_copy_link_copies_the_address_of_the_step(make_page, site_url, prefix, l
     page.goto(f"{site_url}/{prefix}questionnaire/")
     question = tree.nodes[tree.start]
     answer(page, question.answers[0].label)
+    wait_for_step(page, question.answers[0].next)
     step = visible_step(page)
     page.locator(f"section#{step}").get_by_role("button", name=label).click()
     status = page.locator(f"section#{step} .pq-share-status")
     status.filter(has_text=done).wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == f"{site_url}/{prefix}questionnaire/#{step}" == page.url
+    assert copied == f"{site_url}/{prefix}questionnaire/{step}/" == page.url
 
 
 def test_share_is_offered_only_where_the_browser_has_a_share_sheet(make_page, site_url):
@@ -173,5 +189,5 @@ def test_share_is_offered_only_where_the_browser_has_a_share_sheet(make_page, si
 def test_without_javascript_no_button_shows(make_page, site_url):
     page = make_page(javascript=False)
     outcome = next(LANGUAGES[""].outcomes())
-    page.goto(f"{site_url}/questionnaire/#{outcome.id}")
+    page.goto(f"{site_url}/questionnaire/{outcome.id}/")
     assert page.locator(".pq-share button:visible").count() == 0

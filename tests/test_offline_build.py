@@ -80,12 +80,26 @@ def worker_list(site_dir: Path) -> tuple[str, list[str], dict]:
     return version, precache, pages
 
 
+STEP_PAGE = re.compile(r"^(ru/)?questionnaire/[^/]+/$")
+
+
 def test_the_worker_caches_every_page_but_the_embed_and_both_search_indexes(site_dir):
+    """Every page but the embed's, the translation status and the questionnaire steps'
+    own pages, of which it keeps the data, for every step in each language (offline, the first page shows a
+    step from its data: sw.js, questionnaire.js)."""
     _, precache, pages = worker_list(site_dir)
     for url in precache:
         assert (site_dir / url / "index.html").is_file() or (site_dir / url).is_file(), url
     expected = {page_url(site_dir, p).lstrip("/") or "./" for p in shared_pages(site_dir)}
-    assert expected <= set(precache)
+    steps = {url for url in expected if STEP_PAGE.match(url)}
+    assert len(steps) >= len(TREES["en"].nodes)  # the steps have pages of their own
+    status = {url for url in expected if url.endswith("translation-status/")}  # translators'
+    assert status and expected - steps - status <= set(precache)
+    assert not (steps | status) & set(precache)
+    for prefix, lang in (("", "en"), ("ru/", "ru")):
+        tree = TREES[lang]
+        assert {f"{prefix}questionnaire/steps/{node_id}.json"
+                for node_id in [*tree.nodes, *tree.aliases]} <= set(precache)
     assert not [url for url in precache if re.search(r"(^|/)embed/", url) or url.endswith(".map")]
     assert {"search/search_index.json", "ru/search/search_index.json",
             "manifest.webmanifest", "ru/manifest.webmanifest"} <= set(precache)

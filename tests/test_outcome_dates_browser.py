@@ -12,7 +12,7 @@ import pytest
 
 from generator.i18n import locale
 from site_data import TOOLS, TREES
-from steps import answer, open_language_menu, pdf_pages, visible_step
+from steps import answer, open_language_menu, pdf_pages, visible_step, wait_for_step
 from tools_pages import calculate, reach_from_step
 
 pytestmark = pytest.mark.browser
@@ -60,7 +60,7 @@ def test_from_an_outcome_to_the_calculator_and_back_with_the_dates_on_paper(make
     follow_back(page, prefix, OUTCOME)
 
     assert visible_step(page) == OUTCOME
-    assert page.url.startswith(f"{site_url}/{prefix}questionnaire/?protection_end=2026-12-20&")
+    assert page.url.startswith(f"{site_url}/{prefix}questionnaire/{OUTCOME}/?protection_end=2026-12-20&")
     box = page.locator(f"section#{OUTCOME} .pq-deadline .pq-dates")
     assert box.locator("p").inner_text() == locale(lang).t("dates_from_calculator")
     assert outcome_list(page, OUTCOME) == given  # same labels, days and writing
@@ -87,6 +87,7 @@ def test_the_dates_follow_the_reader_through_the_questionnaire(make_page, site_u
     assert visible_step(page) == QUESTION
     assert page.locator(".pq-dates").count() == 0  # a question has no deadline box
     answer(page, ANSWER)
+    wait_for_step(page, OUTCOME)
     assert visible_step(page) == OUTCOME
     assert [day for _, day, _ in outcome_list(page, OUTCOME)] == [
         "2026-12-20", "2026-12-15", "2027-01-04"]
@@ -100,7 +101,7 @@ def test_the_dates_follow_the_reader_through_the_questionnaire(make_page, site_u
     # the language menu keeps the step and the dates, which the Russian page words
     query = page.url.split("?", 1)[1]
     open_language_menu(page, "ru").click()
-    page.wait_for_url(f"{site_url}/ru/questionnaire/?{query}")
+    page.wait_for_url(f"{site_url}/ru/questionnaire/{OUTCOME}/?{query}")
     assert visible_step(page) == OUTCOME
     assert outcome_list(page, OUTCOME)[2] == (
         "Последний день, чтобы открыть спор", "2027-01-04", "4 января 2027 г.")
@@ -116,7 +117,7 @@ def test_the_embed_links_to_the_calculator_with_its_step(make_page, site_url):
     """The embed opens the calculator in a new tab; its link back leads to the site's
     questionnaire (the embed itself shows no dates)."""
     page = make_page()
-    page.goto(f"{site_url}/embed/#{OUTCOME}")
+    page.goto(f"{site_url}/embed/{OUTCOME}/")
     link = page.locator(f"section#{OUTCOME} a[data-tool-link='{CALCULATOR}']")
     with page.context.expect_page() as opened:
         link.click()
@@ -167,7 +168,7 @@ def crafted(browser, site_url):
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(f"{site_url}/questionnaire/#{OUTCOME}")
+    page.goto(f"{site_url}/questionnaire/{OUTCOME}/")
     page.elements = page.evaluate("document.body.querySelectorAll('*').length")
     yield page
     context.close()
@@ -176,7 +177,7 @@ def crafted(browser, site_url):
 @pytest.mark.parametrize("query, shown", ATTACKS.values(), ids=ATTACKS.keys())
 def test_a_crafted_address_shows_only_validated_dates(crafted, site_url, query, shown):
     page = crafted
-    page.goto(f"{site_url}/questionnaire/?{query}#{OUTCOME}")  # returns once deferred scripts ran
+    page.goto(f"{site_url}/questionnaire/{OUTCOME}/?{query}")  # returns once deferred scripts ran
     assert visible_step(page) == OUTCOME
     dates = outcome_list(page, OUTCOME)
     assert len(dates) == shown

@@ -1,12 +1,13 @@
 """The questionnaire in real headless Chromium, clicked as a person would: with and
-without JavaScript, back button, deep links, unknown addresses, axe-core, privacy."""
+without JavaScript, back button, each step's own page, old addresses (#ID, aliases),
+unknown addresses, axe-core, privacy."""
 
 from __future__ import annotations
 
 import pytest
 
 from gates import assert_no_axe_violations
-from steps import answer, visible_step, walk_to
+from steps import address, answer, visible_step, wait_for_step, walk_to
 from site_data import TREE
 
 pytestmark = pytest.mark.browser
@@ -21,22 +22,29 @@ def open_questionnaire(make_page, site_url, fragment: str = "", javascript: bool
     return page
 
 
+def step_url(site_url, node_id: str) -> str:
+    return f"{site_url}/questionnaire/{address(TREE, node_id)}"
+
+
 @pytest.mark.parametrize("guide", WALK_GUIDES)
 def test_walk_to_an_outcome(make_page, site_url, guide):
     outcome, path = walk_to(TREE, guide)
     page = open_questionnaire(make_page, site_url)
     assert visible_step(page) == TREE.start
+    page.evaluate("window.samePage = true")  # gone if a step loads a page
     for number, (question_id, given) in enumerate(path, start=1):
         assert visible_step(page) == question_id
         answer(page, given.label)
+        wait_for_step(page, given.next)
         # the next step's heading has focus, the title and address name it
         assert page.evaluate("document.activeElement.id") == f"{given.next}-title"
-        assert page.url.endswith(f"#{given.next}")
+        assert page.url == step_url(site_url, given.next)
         assert page.title().startswith(TREE.nodes[given.next].title)
         trail = page.locator(".pq-trail-answer")
         assert trail.all_inner_texts() == [a.label for _, a in path[:number]]
     assert visible_step(page) == outcome.id
-    guide_link = page.locator(f"#{outcome.id} .pq-guide a")
+    assert page.evaluate("window.samePage") is True, "the steps came without a page load"
+    guide_link = page.locator(f"section[id='{outcome.id}'] .pq-guide a")
     guide_link.click()
     assert page.url == f"{site_url}/guides/{guide}/"
     assert page.requests.foreign() == []
@@ -48,11 +56,17 @@ def test_back_button_returns_to_the_previous_step(make_page, site_url):
     page = open_questionnaire(make_page, site_url)
     for _, given in path:
         answer(page, given.label)
+        wait_for_step(page, given.next)
     page.go_back()
+    wait_for_step(page, path[-1][0])
     assert visible_step(page) == path[-1][0]
+    assert page.url == step_url(site_url, path[-1][0])
     assert page.locator(".pq-trail-answer").all_inner_texts() == [a.label for _, a in path[:-1]]
+    assert page.evaluate("document.activeElement.id") == f"{path[-1][0]}-title"
     page.go_forward()
+    wait_for_step(page, path[-1][1].next)
     assert visible_step(page) == path[-1][1].next
+    assert page.title().startswith(TREE.nodes[path[-1][1].next].title)
 
 
 def test_change_link_goes_back_to_that_question(make_page, site_url):
@@ -60,33 +74,75 @@ def test_change_link_goes_back_to_that_question(make_page, site_url):
     page = open_questionnaire(make_page, site_url)
     for _, given in path:
         answer(page, given.label)
+        wait_for_step(page, given.next)
     page.locator(".pq-trail-change").first.click()
+    wait_for_step(page, TREE.start)
     assert visible_step(page) == TREE.start
+    assert page.url == step_url(site_url, TREE.start)
     assert page.locator(".pq-trail").is_hidden()
 
 
-def test_deep_link_opens_that_step(make_page, site_url):
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_step_has_a_page_of_its_own(make_page, site_url, javascript):
     outcome, _ = walk_to(TREE, "empty-parcel")
-    page = open_questionnaire(make_page, site_url, f"#{outcome.id}")
+    page = open_questionnaire(make_page, site_url, address(TREE, outcome.id), javascript)
     assert visible_step(page) == outcome.id
     assert page.title().startswith(outcome.title)
+
+
+def old_address_leads_to(page, site_url, node_id: str, javascript: bool) -> None:
+    """An address from the one-page questionnaire: with JavaScript, the step's page;
+    without, the first question and a link to the step's page."""
+    if javascript:
+        page.wait_for_url(step_url(site_url, node_id))
+        assert visible_step(page) == node_id
+        assert page.locator(".pq-notice").is_hidden()
+        assert page.title().startswith(TREE.nodes[node_id].title)
+    else:
+        assert visible_step(page) == TREE.start
+        link = page.locator(".pq-old:visible")
+        assert link.count() == 1 and link.inner_text() == TREE.nodes[node_id].title
+        link.click()
+        page.wait_for_url(step_url(site_url, node_id))
+        assert visible_step(page) == node_id
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_an_old_step_address_reaches_its_page(make_page, site_url, javascript):
+    outcome, _ = walk_to(TREE, "empty-parcel")
+    page = open_questionnaire(make_page, site_url, f"#{outcome.id}", javascript)
+    old_address_leads_to(page, site_url, outcome.id, javascript)
+
+
+def test_an_old_step_address_typed_over_the_first_page_reaches_its_page(make_page, site_url):
+    outcome, _ = walk_to(TREE, "empty-parcel")
+    page = open_questionnaire(make_page, site_url)
+    page.goto(f"{site_url}/questionnaire/#{outcome.id}")  # the same document: hashchange
+    old_address_leads_to(page, site_url, outcome.id, javascript=True)
 
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_fragment_inside_a_step_opens_that_step(make_page, site_url, javascript):
     outcome, _ = walk_to(TREE, "wrong-city-or-stranger")
     page = open_questionnaire(make_page, site_url, f"#{outcome.id}-title", javascript)
-    assert visible_step(page) == outcome.id
+    old_address_leads_to(page, site_url, outcome.id, javascript)
 
 
 @pytest.mark.parametrize("javascript", [True, False])
 @pytest.mark.parametrize("old_id", list(TREE.aliases))
 def test_an_old_address_opens_the_step_that_replaced_it(make_page, site_url, javascript, old_id):
     page = open_questionnaire(make_page, site_url, f"#{old_id}", javascript)
+    old_address_leads_to(page, site_url, TREE.aliases[old_id], javascript)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize("old_id", list(TREE.aliases))
+def test_an_old_ids_page_shows_the_step_that_replaced_it(make_page, site_url, javascript,
+                                                         old_id):
+    page = open_questionnaire(make_page, site_url, f"{old_id}/", javascript)
     assert visible_step(page) == TREE.aliases[old_id]
-    if javascript:
-        assert page.locator(".pq-notice").is_hidden()
-        assert page.title().startswith(TREE.nodes[TREE.aliases[old_id]].title)
+    if javascript:  # the address names the step shown
+        assert page.url == step_url(site_url, TREE.aliases[old_id])
 
 
 @pytest.mark.parametrize("javascript", [True, False])
@@ -95,7 +151,7 @@ def test_unknown_fragment_shows_the_start(make_page, site_url, javascript):
     assert visible_step(page) == TREE.start
     if javascript:
         notice = page.locator(".pq-notice")
-        assert notice.is_visible()
+        notice.wait_for(state="visible")  # once the step's data was not found
         assert "could not find the step" in notice.inner_text()
 
 
@@ -106,10 +162,12 @@ def test_walk_without_javascript(make_page, site_url, guide):
     for question_id, given in path:
         assert visible_step(page) == question_id
         answer(page, given.label)
+        page.wait_for_url(step_url(site_url, given.next))
     assert visible_step(page) == outcome.id
     page.go_back()
     assert visible_step(page) == path[-1][0]
     page.locator("section.pq-step:visible .pq-restart a").click()
+    page.wait_for_url(step_url(site_url, TREE.start))
     assert visible_step(page) == TREE.start
 
 
@@ -117,7 +175,7 @@ def test_keyboard_only(make_page, site_url):
     _, path = walk_to(TREE, "empty-parcel")
     first = path[0][1]
     page = open_questionnaire(make_page, site_url)
-    link = page.locator(f"#{TREE.start} .pq-answer", has_text=first.label)
+    link = page.locator(f"section[id='{TREE.start}'] .pq-answer", has_text=first.label)
     for _ in range(60):  # Tab until the answer has focus, as a keyboard user would
         page.keyboard.press("Tab")
         if link.evaluate("el => el === document.activeElement"):
@@ -125,6 +183,7 @@ def test_keyboard_only(make_page, site_url):
     else:
         pytest.fail("the first answer could not be reached with Tab")
     page.keyboard.press("Enter")
+    wait_for_step(page, first.next)
     assert visible_step(page) == first.next
     assert page.evaluate("document.activeElement.id") == f"{first.next}-title"
 
@@ -132,5 +191,5 @@ def test_keyboard_only(make_page, site_url):
 def test_outcome_step_has_no_violations(make_page, site_url):
     """The all-pages gate sees the first question; an outcome is a state of its own."""
     outcome, _ = walk_to(TREE, "empty-parcel")
-    page = open_questionnaire(make_page, site_url, f"#{outcome.id}")
+    page = open_questionnaire(make_page, site_url, address(TREE, outcome.id))
     assert_no_axe_violations(page)

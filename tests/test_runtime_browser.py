@@ -8,7 +8,7 @@ import pytest
 
 from embedding import fits, frame_height, frame_of, walk
 from site_data import TREE
-from steps import search, visible_step, walk_to
+from steps import search, visible_step, wait_for_step, walk_to
 from tools_pages import calculate, wait_until_ready
 
 pytestmark = pytest.mark.browser
@@ -100,8 +100,9 @@ def test_a_questionnaire_walk_and_each_tool_violate_no_policy(page_with_policy_l
     outcome, path = walk_to(TREE, "empty-parcel")
     page.goto(f"{site_url}/questionnaire/")
     for question_id, given in path:
-        page.locator(f"#{question_id}").get_by_role("link", name=given.label, exact=True).click()
-        page.wait_for_function(f"location.hash === '#{given.next}'")
+        page.locator(f"section[id='{question_id}']").get_by_role(
+            "link", name=given.label, exact=True).click()
+        wait_for_step(page, given.next)
     assert page.locator("section.pq-step:visible").get_attribute("id") == outcome.id
     seen = violations(page)
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 def test_search_result_opens_the_step(make_page, site_url, start, words, step):
     page = make_page()
     page.goto(f"{site_url}/{start}")
-    target = f"{site_url}/{start}questionnaire/#{step}-title"
+    target = f"{site_url}/{start}questionnaire/{step}/#{step}-title"  # the step's page
     assert target in search(page, words)
     in_result = f"a[href*='#{step}-title']"
     link = page.locator(f".md-search-result__item {in_result}").first

@@ -115,7 +115,7 @@ def test_another_tree_gets_the_projects_tools_without_dead_links():
     pages = {uri: page.fill(page.markdown) for uri, page in pages.items()}  # slots in place
     assert set(offers(renderer)) <= set(tree.nodes)
     for node_id in ("fake-number-time-left", "tracking-shows"):
-        assert node_id not in tree.nodes and f"#{node_id}" not in pages["tools/tracking.md"]
+        assert node_id not in tree.nodes and f"{node_id}" not in pages["tools/tracking.md"]
 
 
 def test_every_tool_is_offered_somewhere_and_links_use_known_pages():
@@ -123,15 +123,15 @@ def test_every_tool_is_offered_somewhere_and_links_use_known_pages():
     found = offers(renderer)
     assert {tool for links in found.values() for tool, _, _ in links} == {t.name for t in TOOLS}
     assert set(found) <= set(TREE.nodes)
-    html = renderer.steps_html("../guides/")
+    html = "".join(renderer.step_html(node, first=True) for node in TREE.nodes.values())
     assert 'href="../tools/tracking/" data-tool-link="tracking-checker"' in html
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_the_calculator_and_its_steps_link_to_each_other(lang):
     """A step's link names it (?step=ID); the calculator's data has, for exactly those
-    steps, the text of a link back to the questionnaire (the script adds #ID and the
-    dates). Other tools' links carry no step."""
+    steps, the text of a link back to the questionnaire (the script adds the step's
+    page and the dates). Other tools' links carry no step."""
     renderer = Renderer(SITE, lang)
     tree, offered = renderer.tree, SITE.tools.offered_on["deadline-calculator"]
     links = {node_id: [path for tool, path, _ in found if tool == "deadline-calculator"]
@@ -140,8 +140,8 @@ def test_the_calculator_and_its_steps_link_to_each_other(lang):
         node_id: [f"deadlines/?step={node_id}"] for node_id in offered}
     assert all("?" not in path for found in offers(renderer).values()
                for tool, path, _ in found if tool != "deadline-calculator")
-    html = renderer.steps_html("../guides/")
-    assert 'href="../tools/deadlines/?step=keep-waiting" data-tool-link="deadline-calculator"' in html
+    html = "".join(renderer.step_html(node, first=False) for node in tree.nodes.values())
+    assert 'href="../../tools/deadlines/?step=keep-waiting" data-tool-link="deadline-calculator"' in html
     back = deadline_data(renderer)["back"]
     assert back["href"] == "../../questionnaire/"
     assert set(back["steps"]) == set(offered)

@@ -118,7 +118,7 @@ def test_reached_from_the_questionnaire_with_the_situation_chosen(make_page, sit
     page = make_page()
     for template in MESSAGES:
         node_id = template["steps"][0]
-        page.goto(f"{site_url}/questionnaire/#{node_id}")
+        page.goto(f"{site_url}/questionnaire/{node_id}/")
         page.locator(f"section#{node_id} a[href$='tools/message/#{template['id']}']").click()
         wait_until_ready(page, "dispute-message")
         assert form(page).locator("[name='situation']").input_value() == template["id"]
@@ -130,8 +130,8 @@ def test_every_step_that_offers_it_links_to_it(make_page, site_url):
     offered = {node_id for m in MESSAGES for node_id in m["steps"]}
     page = reach_from_step(make_page(), site_url, sorted(offered)[0], "dispute-message")
     assert "/tools/message/" in page.url
-    links = page.evaluate("fetch('../../questionnaire/').then(r => r.text())")
-    for node_id in offered:
+    for node_id in offered:  # each step's own page
+        links = page.evaluate(f"fetch('../../questionnaire/{node_id}/').then(r => r.text())")
         assert re.search(rf'id="{node_id}".*?data-tool-link="dispute-message"', links, re.S)
 
 

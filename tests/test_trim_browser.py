@@ -82,12 +82,9 @@ def open_drawer(page) -> None:
 
 
 def outcome(page) -> None:
-    """At an outcome, with every other step shown below it as well: each step's elements
-    are compared as they look when the reader reaches them. (Hidden, they would also be
-    compared, but Chromium works out a hidden element's style anew on every read: the
-    case took 55 s instead of 19.)"""
-    page.locator("section.pq-step.pq-current").wait_for()
-    page.add_style_tag(content=".pq-step { display: block !important; }")
+    """At an outcome's own page, once questionnaire.js has run (the trail, the share
+    buttons placed)."""
+    page.locator("section.pq-step.pq-current .pq-share").wait_for(state="attached")
 
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -97,7 +94,7 @@ CASES = [
     ("", DESKTOP, "dark", None),
     ("ru/", PHONE, "dark", None),
     ("facts/", PHONE, "light", None),
-    ("questionnaire/#parcel-lost-dispute", PHONE, "light", outcome),
+    ("questionnaire/parcel-lost-dispute/", PHONE, "light", outcome),
     ("tools/deadlines/", DESKTOP, "light", None),
     ("about/", DESKTOP, "light", open_search),
     ("ru/", PHONE, "light", open_search),

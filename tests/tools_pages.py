@@ -51,7 +51,7 @@ def wait_until_ready(page, tool: str | None = None) -> None:
 
 def reach_from_step(page, site_url, node_id: str, tool: str) -> object:
     """Open the questionnaire at a step, follow its link to the tool; return the page."""
-    page.goto(f"{site_url}/questionnaire/#{node_id}")
+    page.goto(f"{site_url}/questionnaire/{node_id}/")  # the step's own page
     link = page.locator(f"section#{node_id} a[data-tool-link='{tool}']").first
     link.click()
     wait_until_ready(page, tool)

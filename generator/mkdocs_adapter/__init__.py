@@ -447,9 +447,13 @@ def _in_nav(src_uri: str) -> bool:
     """Each guide is reached from the guide index and the questionnaire (a short nav
     keeps every page small: Material renders the whole nav on every page); the map
     from About and CONTRIBUTING.md; the embed is framed by other sites and linked from
-    the embed guide; a language's translation status from its About page."""
+    the embed guide; a language's translation status from its About page; each
+    questionnaire step from the step before it (the questionnaire's first page is in
+    the nav; a nav page per step would cost every page: DESIGN.md)."""
     if src_uri.startswith("guides/"):
         return src_uri == "guides/index.md"
+    if src_uri.startswith(("questionnaire/", "embed/")):
+        return False
     return src_uri not in ("map.md", "embed.md", "translation-status.md")
 
 

@@ -6,6 +6,7 @@ language menu, and one search index per language."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,15 @@ def url_in(files: Files, lang: str, page: Page) -> str:
     return file.url or "./"
 
 
+# Not worth a search result per step: the questionnaire's answers trail (a heading on
+# every step's page, empty until questionnaire.js fills it), and the words of a step's
+# page outside the step (its buttons'): the step's heading, with its text, is the
+# step's result and opens its page (the page's entry stays, without text: the search
+# shows a heading's result under its page's).
+TRAIL_HEADING = "#pq-trail-title"
+STEP_PAGE = re.compile(r"^(?:[a-z]{2}/)?questionnaire/[^/#]+/$")
+
+
 def split_search_index(site: Path, languages: list[str]) -> None:
     """Split the search plugin's one index into one per language, each in its own
     folder with locations relative to it (see base_url in on_page_context)."""
@@ -124,6 +134,10 @@ def split_search_index(site: Path, languages: list[str]) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     docs: dict[str, list] = {lang: [] for lang in languages}
     for doc in index["docs"]:
+        if doc["location"].endswith(TRAIL_HEADING):
+            continue
+        if STEP_PAGE.match(doc["location"]):
+            doc["text"] = ""
         lang = page_language(doc["location"])
         if lang != ENGLISH:
             doc["location"] = doc["location"][len(lang) + 1:]

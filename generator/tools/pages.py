@@ -81,7 +81,7 @@ def step_link(renderer, node_id: str) -> dict | None:
     """A questionnaire step as the tool scripts link to it from /tools/NAME/."""
     if node_id not in renderer.tree.nodes:
         return None
-    return {"href": f"{QUESTIONNAIRE}#{node_id}",
+    return {"href": QUESTIONNAIRE + renderer.address(node_id),
             "text": renderer.locale.t("tools_next_step", title=renderer.tree.nodes[node_id].title)}
 
 
@@ -137,7 +137,7 @@ def back_links(renderer) -> dict:
     The script adds the dates as ?KEY=YYYY-MM-DD (calculator_dates)."""
     t, nodes = renderer.locale.t, renderer.tree.nodes
     ids = renderer.site.tools.offered_on.get(CALCULATOR, ())
-    return {"href": QUESTIONNAIRE,
+    return {"href": QUESTIONNAIRE, "start": renderer.tree.start,
             "steps": {node_id: t("tools_dates_back", title=nodes[node_id].title)
                       for node_id in ids if node_id in nodes}}
 

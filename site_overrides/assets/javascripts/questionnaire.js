@@ -1,70 +1,111 @@
 /*
- * The questionnaire, enhanced. Every step is a <section id="NODE-ID"> in the page and
- * every answer a link to "#NEXT-ID", so the page works without this script (CSS shows
- * the :target step). With it: one step at a time under the script's control, focus on
- * the new step's heading after each answer, the page title naming the step, the list
- * of answers given with a link to change each, and a notice for an unknown address.
- * The answers given live in history.state (no cookies, no storage, no requests), so
- * back, forward and reload keep them.
+ * The questionnaire, enhanced. Every step is a page of its own (/questionnaire/ID/,
+ * the first question /questionnaire/) holding one <section id="ID">, and every answer
+ * is a link to the next step's page, so the questionnaire works without this script.
+ * With it, the next step appears without a page load: each step's data (its section,
+ * steps/ID.json beside the first page) is fetched as soon as a link to it shows, and
+ * swapped in on the click, with the step's own address in the history. Focus goes to
+ * the new step's heading, the page title names it, a list of the answers given links
+ * to change each, and an old address (/questionnaire/#ID, the embed's ?start=ID) goes
+ * to its step's page, or shows a notice. The answers live in history.state (no
+ * cookies, no storage), so back, forward and reload keep them. Where the data cannot
+ * be fetched (a sandboxed frame, offline and not cached), links load the page.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector(".pq");
-  if (!root || !window.history) return;
+  if (!root || !window.history || !window.fetch) return;
 
-  var steps = {};
-  Array.prototype.forEach.call(root.querySelectorAll(".pq-step"), function (step) {
-    steps[step.id] = step;
-  });
-  var start = steps[root.getAttribute("data-start")];
+  var start = root.getAttribute("data-start");
+  var first = new URL(root.getAttribute("data-root"), location.href).href;
   var notice = root.querySelector(".pq-notice");
   var trail = root.querySelector(".pq-trail");
   var trailList = trail.querySelector(".pq-trail-list");
+  var intro = document.querySelector(".pq-intro");
   var changeLabel = root.getAttribute("data-change") || "Change";
   // Inside an embed the host page must never scroll because of us.
   var embedded = root.hasAttribute("data-embedded");
-  var pageTitle = document.title;
-  var current = null;
-  var answers = [];  // [{q: question id, a: answer text, next: node id}]
+  // A sandboxed frame (an opaque origin) cannot read the steps' data: links load pages.
+  var fetching = window.origin !== "null";
+  var loaded = {};  // step id -> Promise of {id, section, title}
+  var answers = [];  // [{q: question id, t: its title, a: answer text}]
+  var current = {
+    id: root.getAttribute("data-current"),
+    section: root.querySelector(".pq-step"),
+    title: document.title
+  };
+  loaded[current.id] = Promise.resolve(current);
 
-  function titleOf(step) {
-    return step.querySelector(".pq-title").textContent.trim();
+  /* The embed's ?start= has done its work once the step is shown. */
+  function query() {
+    var search = new URLSearchParams(location.search);
+    search.delete("start");
+    var text = search.toString();
+    return text ? "?" + text : "";
   }
 
-  /* The step a fragment means: a step id, or the id of something inside a step (the
-     theme's search links to headings). null: not ours (e.g. the skip link). */
-  function resolve(hash) {
-    var id = "";
-    // A fragment that is not valid percent-encoding (#%) names no step: the notice says so.
-    try { id = decodeURIComponent((hash || "").replace(/^#/, "")); } catch (e) { return { step: start, known: false }; }
-    if (!id) return { step: start, known: true };
-    if (steps.hasOwnProperty(id)) return { step: steps[id], known: true };
-    var element = document.getElementById(id);
-    if (element) {
-      var inside = element.closest(".pq-step");
-      return inside ? { step: inside, known: true } : null;
+  function pageOf(id) {
+    return first + (id === start ? "" : encodeURIComponent(id) + "/");
+  }
+
+  /* The page's links were written relative to the address it loaded at, which
+     pushState changes: make them absolute (a fragment names this document: kept). The
+     browser looks for the icon again at each new address. */
+  function absolute(scope, base) {
+    var links = scope.querySelectorAll("a[href], link[rel~='icon'], link[rel='manifest']");
+    Array.prototype.forEach.call(links, function (link) {
+      var href = link.getAttribute("href");
+      if (href.charAt(0) !== "#") link.setAttribute("href", new URL(href, base).href);
+    });
+  }
+
+  function load(id) {
+    if (!loaded[id]) {
+      loaded[id] = fetch(first + "steps/" + encodeURIComponent(id) + ".json").then(function (response) {
+        return response.ok ? response.json() : Promise.reject(response.status);
+      }).then(function (data) {
+        if (data.redirect) return load(data.redirect);  // an old id
+        var holder = document.createElement("template");
+        holder.innerHTML = data.html;
+        var section = holder.content.firstElementChild;
+        absolute(section, pageOf(id));
+        return { id: id, section: section, title: data.title };
+      });
+      loaded[id].catch(function () { delete loaded[id]; });  // try again on the click
     }
-    return { step: start, known: false };
+    return loaded[id];
+  }
+
+  /* The steps a section links to, fetched now: on the click, the step is there. */
+  function prefetch(section) {
+    if (!fetching) return;
+    Array.prototype.forEach.call(section.querySelectorAll("a[data-step]"), function (link) {
+      load(link.getAttribute("data-step")).catch(function () { /* the link loads the page */ });
+    });
+  }
+
+  function titleOf(section) {
+    return section.querySelector(".pq-title").textContent.trim();
   }
 
   function renderTrail() {
     trailList.textContent = "";
     answers.forEach(function (given) {
-      var question = steps[given.q];
-      if (!question) return;
       var item = document.createElement("li");
       var asked = document.createElement("span");
       asked.className = "pq-trail-question";
-      asked.textContent = titleOf(question);
+      asked.textContent = given.t;
       var answer = document.createElement("strong");
       answer.className = "pq-trail-answer";
       answer.textContent = given.a;
       var change = document.createElement("a");
       change.className = "pq-trail-change";
-      change.href = "#" + given.q;
+      change.href = pageOf(given.q);
+      change.setAttribute("data-step", given.q);
+      if (embedded) change.target = "_self";
       change.textContent = changeLabel;
-      change.setAttribute("aria-label", changeLabel + ": " + titleOf(question));
+      change.setAttribute("aria-label", changeLabel + ": " + given.t);
       item.appendChild(asked);
       item.appendChild(document.createTextNode(" "));
       item.appendChild(answer);
@@ -77,23 +118,22 @@
 
   function show(step, options) {
     options = options || {};
-    if (current && current !== step) current.classList.remove("pq-current");
-    step.classList.add("pq-current");
+    if (current.section !== step.section) current.section.replaceWith(step.section);
     current = step;
+    if (intro) intro.hidden = step.id !== start;
     notice.hidden = !options.unknown;
     notice.textContent = options.unknown ? root.getAttribute("data-notice-unknown") : "";
-    document.title = step === start && !answers.length ? pageTitle : titleOf(step) + " - " + pageTitle;
+    document.title = step.title;
     renderTrail();
     if (options.focus) {
-      step.querySelector(".pq-title").focus({ preventScroll: embedded });
+      step.section.querySelector(".pq-title").focus({ preventScroll: embedded });
     }
     root.dispatchEvent(new CustomEvent("pq:step", { detail: { id: step.id }, bubbles: true }));
+    prefetch(step.section);
   }
 
-  function remember() {
-    try {
-      history.replaceState({ pqAnswers: answers }, "", location.href);
-    } catch (e) { /* a sandboxed frame may refuse; the answers then last until reload */ }
+  function state() {
+    return { pqStep: current.id, pqAnswers: answers };
   }
 
   /* Keep the answers given up to a step that is already on the path. */
@@ -101,55 +141,103 @@
     for (var i = 0; i < answers.length; i++) {
       if (answers[i].q === id) { answers = answers.slice(0, i); return; }
     }
-    if (id === start.id) answers = [];
+    if (id === start) answers = [];
   }
 
   function go(id, link) {
-    if (link.classList.contains("pq-answer")) {
-      answers = answers.concat([{ q: current.id, a: link.textContent.trim(), next: id }]);
-    } else {
-      truncateTo(id);
-    }
-    try {
-      history.pushState({ pqAnswers: answers }, "", "#" + id);
-    } catch (e) {
-      location.hash = id;  // the hashchange handler shows the step
-      return;
-    }
-    show(steps[id], { focus: true });
+    var given = link.classList.contains("pq-answer") &&
+      { q: current.id, t: titleOf(current.section), a: link.textContent.trim() };
+    load(id).then(function (step) {
+      if (given) answers = answers.concat([given]); else truncateTo(step.id);
+      var before = answers;
+      try {
+        history.pushState({ pqStep: step.id, pqAnswers: answers }, "", pageOf(step.id) + query());
+      } catch (e) {
+        answers = before;
+        location.href = link.href;
+        return;
+      }
+      show(step, { focus: true });
+    }, function () { location.href = link.href; });
   }
 
   root.addEventListener("click", function (event) {
-    var link = event.target.closest("a[href^='#']");
-    if (!link || event.defaultPrevented || event.button !== 0 ||
+    var link = event.target.closest("a[data-step]");
+    if (!link || !fetching || event.defaultPrevented || event.button !== 0 ||
         event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    var id = link.getAttribute("href").slice(1);
-    if (!steps.hasOwnProperty(id)) return;
     event.preventDefault();
-    go(id, link);
+    go(link.getAttribute("data-step"), link);
   });
 
   window.addEventListener("popstate", function (event) {
-    var found = resolve(location.hash);
-    if (!found) return;
-    answers = (event.state && event.state.pqAnswers) || [];
-    show(found.step, { focus: true, unknown: !found.known });
+    var saved = event.state;
+    if (!saved || !saved.pqStep) return;  // a fragment of this page (the skip link)
+    load(saved.pqStep).then(function (step) {
+      answers = saved.pqAnswers || [];
+      show(step, { focus: true });
+    }, function () { location.reload(); });
   });
 
-  // A fragment typed into the address bar, or a search result on this page.
+  /* An address from before steps had pages: /questionnaire/#ID (or #ID-title, a
+     heading the search linked to), the embed's ?start=ID (data-initial, embed.js). It
+     goes to the step's page; an id no step has shows this step and a notice. */
+  function oldAddress() {
+    var id;
+    // A fragment that is not valid percent-encoding (#%) names no step.
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return false; }
+    var element = id && document.getElementById(id);
+    if (element && !element.classList.contains("pq-old")) id = "";  // this page's own
+    return id || root.getAttribute("data-initial") || "";
+  }
+
+  function unknown() {
+    show(current, { unknown: true });
+  }
+
+  function follow(id) {
+    if (id === false || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return unknown();
+    if (!fetching) return location.replace(pageOf(id));  // a sandboxed frame: try its page
+    load(id).then(function (step) {
+      // Offline, the service worker sends a step's page it does not keep here, as
+      // #ID (sw.js): the step shows on this page, at its own address.
+      if (step.id === current.id || !navigator.onLine) {
+        history.replaceState({ pqStep: step.id, pqAnswers: answers }, "", pageOf(step.id) + query());
+        show(step, {});
+      } else {
+        location.replace(pageOf(step.id) + query());
+      }
+    }, function () {
+      var heading = id.match(/^(.+)-title$/);  // the search's links into the one page
+      if (heading) follow(heading[1]); else unknown();
+    });
+  }
+
+  // An old address typed into the address bar over this page.
   window.addEventListener("hashchange", function () {
-    var found = resolve(location.hash);
-    if (!found || found.step === current) return;
-    truncateTo(found.step.id);
-    remember();
-    show(found.step, { focus: true, unknown: !found.known });
+    var typed = oldAddress();
+    if (typed !== "" && typed !== root.getAttribute("data-initial")) follow(typed);
   });
 
   root.classList.add("pq-js");
-  // With no step in the address, the page may name the first one: data-initial (the
-  // embed's ?start= option, set by embed.js). An unknown id shows the start and notice.
-  var asked = location.hash || "#" + (root.getAttribute("data-initial") || "");
-  var initial = resolve(asked) || { step: start, known: true };
+  absolute(document, location.href);
+  // The search (search-dialog.js) finds its index and worker from the theme's settings.
+  var settings = document.getElementById("__config");
+  if (settings) {
+    var config = JSON.parse(settings.textContent);
+    config.base = new URL(config.base, location.href).href;
+    config.search = new URL(config.search, location.href).href;
+    settings.textContent = JSON.stringify(config);
+  }
   answers = (history.state && history.state.pqAnswers) || [];
-  show(initial.step, { unknown: !initial.known });
+  var asked = oldAddress();
+  // The first page's links for old addresses hold ids the steps swapped in will have.
+  var moved = root.querySelector(".pq-moved");
+  if (moved) moved.remove();
+  history.replaceState(state(), "", location.href);
+  if (location.href.split(/[?#]/)[0] !== pageOf(current.id) && !asked) {
+    // an old id's page (an alias) shows the step that replaced it: name that step
+    history.replaceState(state(), "", pageOf(current.id) + query() + location.hash);
+  }
+  show(current, {});
+  if (asked !== "") follow(asked);
 }());

@@ -161,7 +161,8 @@
       if (parseDay(day)) query.append(entry.key, day);  // years outside 1000-9999 stay out
     });
     var link = back.querySelector("a");
-    link.href = data.back.href + "?" + query + "#" + from;
+    // the step's own page (the first question's is the questionnaire's first page)
+    link.href = data.back.href + (from === data.back.start ? "" : from + "/") + "?" + query;
     link.textContent = data.back.steps[from];
     back.hidden = false;
   }
