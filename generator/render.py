@@ -272,7 +272,8 @@ class Renderer:
                                                    source_id=old)
             data[old] = json.dumps({"redirect": target}, separators=(",", ":"))
         for node_id, text in data.items():
-            pages[f"{folder}/steps/{node_id}.json"] = Page(text + "\n", tree.path)
+            pages[f"{folder}/{reserved.STEP_DATA_FOLDER}/{node_id}.json"] = Page(
+                text + "\n", tree.path)
         return pages
 
     def pages(self) -> dict[str, Page]:

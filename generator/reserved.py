@@ -31,6 +31,11 @@ GUIDE_PAGES = (GUIDES_INDEX,)
 # the pages' title (questionnaire.md.j2, embed.md.j2) has the id of its words' slug in
 # each language (step_page_ids).
 STEP_PAGE_IDS = ("pq-trail-title",)
+# Names render.questionnaire_pages gives under questionnaire/ and embed/ besides one page
+# per node and alias: `index` would be the first page's own file, `steps` the folder of
+# each step's data (steps/ID.json).
+STEP_DATA_FOLDER = "steps"
+STEP_FOLDER_NAMES = ("index", STEP_DATA_FOLDER)
 STEP_TITLE_SUFFIX = "-title"
 PAGE_TITLE_KEY = "questionnaire_title"
 
@@ -78,6 +83,9 @@ def guide_slug_problem(slug: str) -> str | None:
 
 def step_id_problem(name: str, node_ids: Iterable[str], what: str = "node id") -> str | None:
     """Why a node id or alias would take an id the questionnaire page already has."""
+    if name in STEP_FOLDER_NAMES:
+        return (f"{what} '{name}' is a name the questionnaire keeps for its own files "
+                f"(questionnaire/{name}/); choose another")
     if name in step_page_ids():
         return (f"{what} '{name}' is an id the questionnaire page uses for itself; "
                 "choose another")

@@ -67,6 +67,14 @@ RESERVED = {
         lambda text: rename_lost(text, "pq-trail-title"),
         "t.yaml:91:3: node id 'pq-trail-title' is an id the questionnaire page uses for "
         "itself; choose another"),
+    "node id of the first page's file": (
+        lambda text: rename_lost(text, "index"),
+        "t.yaml:91:3: node id 'index' is a name the questionnaire keeps for its own files "
+        "(questionnaire/index/); choose another"),
+    "node id of the steps' data folder": (
+        lambda text: rename_lost(text, "steps"),
+        "t.yaml:91:3: node id 'steps' is a name the questionnaire keeps for its own files "
+        "(questionnaire/steps/); choose another"),
     "node id of the page's title": (
         lambda text: rename_lost(text, "what-to-do-about-your-parcel"),
         "t.yaml:91:3: node id 'what-to-do-about-your-parcel' is an id the questionnaire page "
