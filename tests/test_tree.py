@@ -50,11 +50,11 @@ def test_tracking_stopped_and_protection_running_means_dispute():
     assert_next_node(flow, "tracking-number-given")
     flow.answer("Yes, there is a tracking number")
     assert_next_node(flow, "tracking-shows")
+    flow.answer("It is moving slowly, or it has stopped")
+    assert_next_node(flow, "tracking-movement")
     flow.answer("It stopped, with no news for a long time")
     assert_next_node(flow, "stopped-how-long")
-    flow.answer("Yes, that long or longer")
-    assert_next_node(flow, "lost-protection")
-    flow.answer("Yes, it is still running")
+    flow.answer("Yes, and buyer protection is still running")
     assert_next_node(flow, "parcel-lost-dispute")
 
 
@@ -69,7 +69,7 @@ def shipped_with_tracking() -> Flow:
 def test_bad_check_digit_asks_for_protection_time_before_the_fake_number_advice():
     flow = shipped_with_tracking().answer('Nothing yet, or "not found"')
     assert_next_node(flow, "no-news-where")
-    flow.answer("The order page says the number is not found or not valid")
+    flow.answer("A message that the number is not found or not valid")
     assert_next_node(flow, "invalid-number-check")
     flow.answer("The check digit is wrong, or the number is too short or random")
     assert_next_node(flow, "fake-number-time-left")
@@ -78,7 +78,8 @@ def test_bad_check_digit_asks_for_protection_time_before_the_fake_number_advice(
 
 
 def test_fake_number_with_protection_about_to_end_goes_straight_to_acting():
-    flow = shipped_with_tracking().answer("It shows another parcel, with dates before my order")
+    flow = shipped_with_tracking().answer('Another parcel, "shipment cancelled", or a new number')
+    flow.answer("It shows another parcel, with dates before my order")
     assert_next_node(flow, "fake-number-time-left")
     flow.answer("It is about to end")
     assert_next_node(flow, "extend-or-dispute")
@@ -86,13 +87,13 @@ def test_fake_number_with_protection_about_to_end_goes_straight_to_acting():
 
 def test_not_found_only_at_the_national_post():
     flow = shipped_with_tracking().answer('Nothing yet, or "not found"')
-    flow.answer('The order page shows news, only my post says "not found"')
+    flow.answer('Tracking events, only my national post says "not found"')
     assert_next_node(flow, "post-not-found-yet")
 
 
 def test_valid_number_with_no_news_for_days_asks_for_protection_time():
     flow = shipped_with_tracking().answer('Nothing yet, or "not found"')
-    flow.answer("The order page says the number is not found or not valid")
+    flow.answer("A message that the number is not found or not valid")
     flow.answer("A valid postal number, and days have passed with no news")
     assert_next_node(flow, "no-scans-time-left")
     flow.answer("It has ended, and the dispute option is gone")
@@ -101,9 +102,9 @@ def test_valid_number_with_no_news_for_days_asks_for_protection_time():
 
 def test_nothing_yet_counts_working_days_then_asks_for_protection_time():
     flow = shipped_with_tracking().answer('Nothing yet, or "not found"')
-    flow.answer("The order page shows no update at all")
+    flow.answer("An empty list, with no tracking events yet")
     assert_next_node(flow, "nothing-yet-how-long")
-    flow.answer("That many working days or more, and still nothing")
+    flow.answer("The number above or more, and still nothing")
     assert_next_node(flow, "no-scans-time-left")
     flow.answer("There is still time")
     assert_next_node(flow, "false-shipment-no-scans")
@@ -111,7 +112,7 @@ def test_nothing_yet_counts_working_days_then_asks_for_protection_time():
 
 def test_nothing_yet_and_shipped_recently_means_wait():
     flow = shipped_with_tracking().answer('Nothing yet, or "not found"')
-    flow.answer("The order page shows no update at all").answer("Fewer working days than that")
+    flow.answer("An empty list, with no tracking events yet").answer("Fewer working days than the number above")
     assert_next_node(flow, "wait-first-scan")
 
 
@@ -129,15 +130,16 @@ def test_no_tracking_number_asks_for_protection_time_first():
 
 
 @pytest.mark.parametrize("label, outcome", [
-    ("Held at customs, or customs asks for papers", "customs-held"),
-    ("A customs duty or a fee must be paid", "customs-fee"),
-    ("Returned to sender, or going back to the seller", "returned-to-sender"),
+    ("It is held, or customs asks for papers", "customs-held"),
+    ("A duty or fee to pay, shown on the post's official site or notice", "customs-fee"),
 ])
 def test_customs_and_returned_to_sender(label, outcome):
-    flow = shipped_with_tracking().answer("Customs, or it is going back to the seller")
-    assert_next_node(flow, "customs-or-return")
+    flow = shipped_with_tracking().answer("Customs holds it, or asks for a duty or fee")
+    assert_next_node(flow, "customs-what")
     flow.answer(label)
     assert_next_node(flow, outcome)
+    flow = shipped_with_tracking().answer("Returned to sender, or going back to the seller")
+    assert_next_node(flow, "returned-to-sender")
 
 
 def test_pickup_point_or_locker_with_no_code():
@@ -149,8 +151,8 @@ def test_pickup_point_or_locker_with_no_code():
 
 @pytest.mark.parametrize("label, outcome", [
     ("It is damaged or broken", "item-damaged"),
-    ("Not as described, wrong size or colour, or fake", "item-not-as-described"),
-    ("My name is on it, but the item is another buyer's order", "wrong-item-dispute"),
+    ("The item I ordered, but wrong size or colour, poor, or fake", "item-not-as-described"),
+    ("My name is on the parcel, but the item is a different one", "wrong-item-dispute"),
     ("The parcel has another person's name on it", "someone-elses-parcel"),
 ])
 def test_an_order_that_came_wrong(label, outcome):
@@ -162,7 +164,7 @@ def test_an_order_that_came_wrong(label, outcome):
 
 def test_empty_parcel_from_a_courier_or_locker():
     flow = Flow().answer("It came, but something is wrong with it")
-    flow.answer("It was empty, or some items are missing")
+    flow.answer("It was empty")
     assert_next_node(flow, "empty-where")
     flow.answer("A courier brought it, or I took it from a parcel locker")
     assert_next_node(flow, "empty-courier-or-locker")
@@ -198,7 +200,7 @@ def test_protection_ended_long_ago():
 
 def test_empty_parcel_still_at_the_post_office():
     flow = Flow().answer("It came, but something is wrong with it")
-    flow.answer("It was empty, or some items are missing")
+    flow.answer("It was empty")
     assert_next_node(flow, "empty-where")
     flow.answer("I am still at the post office or pickup point")
     assert_next_node(flow, "empty-at-post-office")
@@ -236,7 +238,8 @@ def test_receipt_confirmed_by_mistake():
 
 
 def test_holiday_season():
-    flow = shipped_with_tracking().answer("It is moving, just slowly")
+    flow = shipped_with_tracking().answer("It is moving slowly, or it has stopped")
+    flow.answer("It is moving, just slowly")
     assert_next_node(flow, "protection-left")
     flow.answer("Plenty of time is left")
     assert_next_node(flow, "sale-or-holiday")
