@@ -135,19 +135,19 @@ def test_update_adds_missing_texts_as_todo_and_keeps_stale_ones(tmp_path):
     ru = tmp_path / "translations" / "ru.yaml"
     text = tree.read_text()
     text = text.replace("What is happening with your order?", "What happened to your order?")
-    ended = "      - label: It has already ended\n        next: protection-ended-when\n"
-    text = text.replace(ended, ended + "      - label: I do not know\n"
-                                       "        next: protection-ended-when\n", 1)
+    # a new last answer for protection-left (after its current last one)
+    end = text.index("\n\n", text.index("\n  protection-left:\n")) + 1
+    text = text[:end] + "      - label: I do not know\n        next: protection-ended-when\n" + text[end:]
     tree.write_text(text)
     before = yaml.safe_load(ru.read_text())["nodes"]["what-is-happening"]["title"]
     result = subprocess.run([sys.executable, "-m", "generator", "translations", "ru",
                              str(tree), "--update"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0  # it did what was asked; what is left is listed
-    assert "added (todo): nodes.protection-left.answers[3].label" in result.stdout
+    assert "added (todo): nodes.protection-left.answers[4].label" in result.stdout
     assert "stale, re-translate: nodes.what-is-happening.title" in result.stdout
     data = yaml.safe_load(ru.read_text())
     assert data["nodes"]["what-is-happening"]["title"] == before  # nothing refreshed
-    added = data["nodes"]["protection-left"]["answers"][3]["label"]
+    added = data["nodes"]["protection-left"]["answers"][4]["label"]
     assert added == {"source_hash": fingerprint("I do not know"), "todo": True,
                      "text": "I do not know"}
     assert f"{ru}:{_line_of(ru, 'text: I do not know') - 1}:" in result.stderr
