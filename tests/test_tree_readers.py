@@ -201,7 +201,8 @@ def test_every_question_has_a_way_out(lang):
     shared = way_out_labels(tree)
     without = [q.id for q in tree.questions()
                if q.id != tree.start and q.answers[-1].label not in shared]
-    assert without == []
+    assert without == [], ("end each of these questions with a way out, worded as the "
+                           "others are (\"None of these\", \"I am not sure\")")
     last = tree.nodes[tree.nodes[tree.start].answers[-1].next]
     assert isinstance(last, Question) and last.answers[-1].label in shared
 
