@@ -73,17 +73,26 @@ class Links(HTMLParser):
             self.found[self.section].append(attrs)
 
 
-@pytest.mark.parametrize("embedded", [False, True], ids=["site", "embed"])
-@pytest.mark.parametrize("lang", list(SITE.trees))
-def test_every_outcome_offers_the_report_link(lang, embedded):
+def outcome_links(lang: str, embedded: bool) -> dict[str, list[dict]]:
     renderer = Renderer(SITE, lang)
-    html = renderer.steps_html("../guides/", "../questionnaire/" if embedded else None)
     parser = Links()
-    parser.feed(html)
-    tree = SITE.trees[lang]
-    assert set(parser.found) == {o.id for o in tree.outcomes()}
-    for outcome_id, links in parser.found.items():
+    parser.feed(renderer.steps_html("../guides/", "../questionnaire/" if embedded else None))
+    assert set(parser.found) == {o.id for o in SITE.trees[lang].outcomes()}
+    return parser.found
+
+
+@pytest.mark.parametrize("lang", list(SITE.trees))
+def test_every_outcome_offers_the_report_link(lang):
+    found = outcome_links(lang, embedded=False)
+    for outcome_id, links in found.items():
         assert len(links) == 1, outcome_id
         _, query = parts(links[0]["href"])
         assert outcome_id in query["body"] and re.search(rf"\b{lang}\b", query["body"])
         assert set(links[0]["rel"].split()) == {"noopener", "noreferrer"}
+
+
+@pytest.mark.parametrize("lang", list(SITE.trees))
+def test_the_embed_leaves_the_report_to_the_whole_advice_it_links_to(lang):
+    """An embedder's page links nowhere but this site; its outcomes' "whole advice"
+    link opens the site's step, which has the report link."""
+    assert all(links == [] for links in outcome_links(lang, embedded=True).values())
