@@ -27,7 +27,7 @@ from typing import Callable, Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import drawing, legacy, markup, reserved, translate
+from . import drawing, feedback, legacy, markup, reserved, translate
 from .i18n import Locale, locale
 from .model import Outcome, Question, Tree
 from .pipeline import SiteData
@@ -50,6 +50,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markup.markdown_escape
+    env.globals["report_url"] = feedback.report_url  # report_link.html.j2
     # tojson writes the tools' data into <script type="application/json">: Jinja escapes
     # <, >, & and ' as \u003c..., so no text can end the element.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":"),

@@ -49,10 +49,10 @@ def apply_worked_example(tree_text: str) -> str:
     # The places the steps name must be where the text says they are.
     assert "find the line `facts:`" in GUIDE
     assert "Find `other-problems:` under `nodes:`" in GUIDE
-    assert "right after the line `next: confirmed-dispute-button`" in GUIDE.replace("\n", " ")
+    assert "right after the line `next: general-help`" in GUIDE.replace("\n", " ")
     assert "Go to the very end of the file and paste" in GUIDE
     text = paste_after(tree_text, "facts:", fact)
-    text = paste_after(text, "next: confirmed-dispute-button", answer,
+    text = paste_after(text, "next: general-help", answer,
                        after="  other-problems:")
     return text + ("" if text.endswith("\n") else "\n") + nodes
 
@@ -152,21 +152,21 @@ def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
 
     # The new steps are in the tree, reachable from the first question.
     new_tree = tree_at(tree)
-    assert {"early-confirm-asked", "do-not-confirm-early"} <= set(new_tree.reachable(new_tree.start))
+    assert {"review-offer-asked", "honest-review"} <= set(new_tree.reachable(new_tree.start))
     assert "feedback_window_days" in new_tree.facts
 
     # Step 5's build (`make build`): it passes, with the new step on the questionnaire.
     build = run(clone, "-m", "mkdocs", "build", "--strict")
     assert build.returncode == 0, build.stdout + build.stderr
     # each new step has its own page
-    page = (clone / "site" / "questionnaire" / "do-not-confirm-early" / "index.html").read_text(
+    page = (clone / "site" / "questionnaire" / "honest-review" / "index.html").read_text(
         encoding="utf-8")
-    assert 'id="do-not-confirm-early"' in page
+    assert 'id="honest-review"' in page
     assert "30 days after the" in page  # the fact, filled in
-    assert "early-confirm-asked" in (clone / "site" / "map" / "index.html").read_text("utf-8")
-    russian = (clone / "site" / "ru" / "questionnaire" / "early-confirm-asked" / "index.html"
+    assert "review-offer-asked" in (clone / "site" / "map" / "index.html").read_text("utf-8")
+    russian = (clone / "site" / "ru" / "questionnaire" / "review-offer-asked" / "index.html"
                ).read_text("utf-8")
-    assert "Вы уже подтвердили получение?" in russian
+    assert "Продавец хочет платить или общаться вне AliExpress?" in russian
     assert 'class="untranslated"' not in russian
 
 
@@ -174,12 +174,12 @@ def test_the_guide_shows_the_real_checker_message(tmp_path):
     """Step 4 quotes what a typo gives; the checker must still say exactly that."""
     tree = tmp_path / "decision_tree.yaml"
     text = apply_worked_example(committed("decision_tree.yaml"))
-    tree.write_text(text.replace("next: early-confirm-asked", "next: early-confirm-askd"),
+    tree.write_text(text.replace("next: review-offer-asked", "next: review-offer-askd"),
                     encoding="utf-8")
     err = io.StringIO()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
         assert main(["validate", str(tree)]) == 1
-    quoted = "no node 'early-confirm-askd'; did you mean 'early-confirm-asked'?"
+    quoted = "no node 'review-offer-askd'; did you mean 'review-offer-asked'?"
     assert quoted in GUIDE
     assert quoted in err.getvalue().splitlines()[0]
 

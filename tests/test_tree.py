@@ -53,8 +53,8 @@ def test_parcel_not_shipped_and_timer_running():
 def test_tracking_stopped_and_protection_running_means_dispute():
     flow = Flow().answer_to("tracking-number-given")
     flow.answer_to("tracking-shows")
+    flow.answer_to("tracking-movement")
     flow.answer_to("stopped-how-long")
-    flow.answer_to("lost-protection")
     flow.answer_to("parcel-lost-dispute")
 
 
@@ -72,7 +72,8 @@ def test_bad_check_digit_asks_for_protection_time_before_the_fake_number_advice(
 
 
 def test_fake_number_with_protection_about_to_end_goes_straight_to_acting():
-    flow = shipped_with_tracking().answer_to("fake-number-time-left")
+    flow = shipped_with_tracking().answer_to("number-changed-or-wrong")
+    flow.answer_to("fake-number-time-left")
     flow.answer_to("extend-or-dispute")
 
 
@@ -109,10 +110,11 @@ def test_no_tracking_number_asks_for_protection_time_first():
     flow.answer_to("dispute-after-protection")
 
 
-@pytest.mark.parametrize("outcome", ["customs-held", "customs-fee", "returned-to-sender"])
+@pytest.mark.parametrize("outcome", ["customs-held", "customs-fee"])
 def test_customs_and_returned_to_sender(outcome):
-    flow = shipped_with_tracking().answer_to("customs-or-return")
+    flow = shipped_with_tracking().answer_to("customs-what")
     flow.answer_to(outcome)
+    shipped_with_tracking().answer_to("returned-to-sender")
 
 
 def test_pickup_point_or_locker_with_no_code():
@@ -184,7 +186,8 @@ def test_receipt_confirmed_by_mistake():
 
 
 def test_holiday_season():
-    flow = shipped_with_tracking().answer_to("protection-left")
+    flow = shipped_with_tracking().answer_to("tracking-movement")
+    flow.answer_to("protection-left")
     flow.answer_to("sale-or-holiday")
     flow.answer_to("holiday-delay")
 
