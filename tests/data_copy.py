@@ -18,9 +18,13 @@ import yaml
 from generator import loader, translate
 from generator.pipeline import check_site
 from site_data import ROOT
+from translated_copy import completed
 
 TREE, RU, TOOLS = "decision_tree.yaml", "translations/ru.yaml", "tools.yaml"
 ORIGINAL = {name: loader.load_file(ROOT / name).data for name in (TREE, RU, TOOLS)}
+# Every text translated (an English-only change may leave some stale or missing): an
+# attack on a Russian entry finds it there.
+ORIGINAL[RU] = completed(loader.load_file(ROOT / TREE), ORIGINAL[RU])
 
 
 def set_at(data: Any, location: tuple, value: Any) -> None:

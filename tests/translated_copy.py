@@ -18,22 +18,26 @@ from generator import loader, translate
 DATA_FILES = ("decision_tree.yaml", "tools.yaml", "translations/ru.yaml")
 
 
+def completed(english: loader.Loaded, translation: dict) -> dict:
+    """A translation's data with an entry, current, for every text of the tree."""
+    done: dict = {}
+    for unit in translate.units(english):
+        entry = translate._lookup(translation, unit.key)
+        if translate._is_entry(entry) and not entry.get("todo") and \
+                entry["source_hash"] == translate.fingerprint(unit.english):
+            kept = entry
+        else:
+            kept = {"source_hash": translate.fingerprint(unit.english), "text": unit.english}
+        translate._place(done, unit.key, kept)  # leftovers are not carried over
+    return done
+
+
 def complete_translations(tree: Path) -> None:
     """Bring tree's translations/*.yaml up to date with it, in place."""
     english = loader.load_file(tree)
     for lang in translate.languages(tree):
         path = translate.translation_path(tree, lang)
-        data = loader.load_file(path).data
-        done: dict = {}
-        for unit in translate.units(english):
-            entry = translate._lookup(data, unit.key)
-            if translate._is_entry(entry) and not entry.get("todo") and \
-                    entry["source_hash"] == translate.fingerprint(unit.english):
-                kept = entry
-            else:
-                kept = {"source_hash": translate.fingerprint(unit.english),
-                        "text": unit.english}
-            translate._place(done, unit.key, kept)  # leftovers are not carried over
+        done = completed(english, loader.load_file(path).data)
         path.write_text(translate.dump(done), encoding="utf-8")
 
 
