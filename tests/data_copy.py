@@ -96,3 +96,20 @@ class DataCopy:
         """FILE:LINE:COLUMN of a value in the written file."""
         line, column = self.positions(name).where(location)
         return f"{self.folder / name}:{line}:{column}"
+
+    def refusals(self) -> list[str]:
+        """Every error the checker gives the written copy, which it must refuse."""
+        checked = self.check()
+        assert checked.site is None, "the attack was accepted"
+        return [problem.format() for problem in checked.errors]
+
+    def assert_refused_at(self, name: str, location: tuple, message: str,
+                          exact: bool = True) -> None:
+        """Refused at the place the change stands in the written file: with exactly
+        this message, or (exact=False) one holding these words."""
+        found = self.refusals()  # writes the copy, which where() then reads
+        where = self.where(name, location)
+        if exact:
+            assert f"{where}: {message}" in found, found
+        else:
+            assert any(p.startswith(where + ":") and message in p for p in found), (where, found)

@@ -28,18 +28,6 @@ from conftest import build_site
 GUIDE = ("guides", "parcel-lost")
 
 
-def refused(copy: DataCopy) -> list[str]:
-    checked = copy.check()
-    assert checked.site is None, "the attack was accepted"
-    return [problem.format() for problem in checked.errors]
-
-
-def assert_refused_at(copy: DataCopy, name: str, location: tuple, message: str) -> None:
-    """Exactly this message, at the place the change stands in the written file."""
-    found = refused(copy)
-    assert f"{copy.where(name, location)}: {message}" in found, found
-
-
 # --- 1: names the site makes itself ----------------------------------------------------
 
 GUIDE_INDEX = ("  index:\n    title: Guide index\n    summary: A short summary.\n"
@@ -112,14 +100,14 @@ def test_a_translated_heading_is_held_to_the_same_rule(tmp_path):
     copy = DataCopy(tmp_path)
     location = GUIDE + ("sections", 0, "heading", "text")
     copy.set(RU, location, "__palette_0")
-    assert_refused_at(copy, RU, location, f"this heading's id would be '__palette_0', {THEME_ID}")
+    copy.assert_refused_at(RU, location, f"this heading's id would be '__palette_0', {THEME_ID}")
 
 
 @pytest.mark.parametrize("message_id", ["dm-order", "the-messages"])
 def test_a_message_id_the_message_page_uses_is_refused(tmp_path, message_id):
     copy = DataCopy(tmp_path)
     copy.set(TOOLS, ("messages", 0, "id"), message_id)
-    assert_refused_at(copy, TOOLS, ("messages", 0, "id"),
+    copy.assert_refused_at(TOOLS, ("messages", 0, "id"),
                       f"message id '{message_id}' is an id the message page uses for itself; "
                       "choose another")
 
@@ -223,7 +211,7 @@ def test_invisible_characters_are_refused_in_translations_and_tools(tmp_path, na
         location += ("text",)
         value = value["text"]
     copy.set(name, location, "\u2066" + value)
-    found = refused(copy)
+    found = copy.refusals()
     where = copy.where(name, location)
     assert any(p.startswith(where.rsplit(":", 1)[0] + ":") and "U+2066 (LEFT-TO-RIGHT ISOLATE)"
                in p for p in found), (where, found)
@@ -344,7 +332,7 @@ def test_a_source_url_in_the_real_tree(tmp_path):
     title = copy.data[TREE]["guides"]["parcel-lost"]["sources"][1]
     url = "https://help.aliexpress.com@evil.example/"
     copy.set(TREE, source, {"title": title, "url": url})
-    assert_refused_at(copy, TREE, source + ("url",), f"link {url!r} is not allowed: {USERINFO}")
+    copy.assert_refused_at(TREE, source + ("url",), f"link {url!r} is not allowed: {USERINFO}")
 
 
 def test_a_link_in_a_translation(tmp_path):
@@ -352,7 +340,7 @@ def test_a_link_in_a_translation(tmp_path):
     url = "https://help.aliexpress.com@evil.example/"
     location = GUIDE + ("summary", "text")
     copy.set(RU, location, f"См. [справку]({url}).")
-    assert_refused_at(copy, RU, location, f"link to {url!r} is not allowed: {USERINFO}")
+    copy.assert_refused_at(RU, location, f"link to {url!r} is not allowed: {USERINFO}")
 
 
 # --- 5: numbers -------------------------------------------------------------------------
@@ -370,7 +358,7 @@ def test_a_fact_in_decimals_is_refused_and_the_range_holds(valid_text):
 def test_a_count_in_decimals_is_refused_in_tools(tmp_path):
     copy = DataCopy(tmp_path)
     copy.set(TOOLS, ("tracking", "carriers", 3, "format", 1, "digits"), 16.0)
-    assert any("give one of: text: LP, digits: 16" in p for p in refused(copy))
+    assert any("give one of: text: LP, digits: 16" in p for p in copy.refusals())
 
 
 # --- 6: translations are held to the English limits ------------------------------------
@@ -379,7 +367,7 @@ def test_a_300_kb_russian_label_is_refused(tmp_path):
     copy = DataCopy(tmp_path)
     location = ("nodes", "what-is-happening", "answers", 0, "label", "text")
     copy.set(RU, location, "я" * 300_000)
-    assert_refused_at(copy, RU, location, "this translation is too long (300,000 characters; "
+    copy.assert_refused_at(RU, location, "this translation is too long (300,000 characters; "
                                           "the limit is 200, as in English)")
 
 
@@ -387,7 +375,7 @@ def test_a_russian_guide_text_has_the_markdown_limit(tmp_path):
     copy = DataCopy(tmp_path)
     location = GUIDE + ("sections", 0, "text", "text")
     copy.set(RU, location, "Текст. " * 1000)
-    assert_refused_at(copy, RU, location, "this translation is too long (7,000 characters; "
+    copy.assert_refused_at(RU, location, "this translation is too long (7,000 characters; "
                                           "the limit is 5,000, as in English)")
 
 
@@ -395,7 +383,7 @@ def test_a_russian_tools_text_has_its_limit(tmp_path):
     copy = DataCopy(tmp_path)
     location = ("tracking", "carriers", 0, "meaning", "ru")
     copy.set(TOOLS, location, "я" * 300_000)
-    found = refused(copy)
+    found = copy.refusals()
     assert any(p.startswith(copy.where(TOOLS, location) + ":") and "(300,000 characters; the "
                "limit is 600)" in p for p in found), found
 
@@ -408,7 +396,7 @@ def test_lookalikes_may_not_map_what_numbers_are_made_of(tmp_path, char):
     location = ("tracking", "lookalikes", char)
     latin = "E" if char == "B" else "B"
     copy.set(TOOLS, location, latin)
-    found = refused(copy)
+    found = copy.refusals()
     line = copy.positions(TOOLS).where(location, key=True)
     assert (f"{tmp_path / TOOLS}:{line[0]}:{line[1]}: look-alike '{char}' is a character "
             f"tracking numbers are made of: reading it as {latin} would change real numbers; "
@@ -425,7 +413,7 @@ def test_a_broad_format_listed_first_is_refused_with_both_names_and_lines(tmp_pa
     carriers = copy.data[TOOLS]["tracking"]["carriers"]
     carriers.insert(0, _carrier("Anything", [{"letters": 2}, {"digits": [10, 20]}],
                                 "AB1234567890"))
-    found = refused(copy)
+    found = copy.refusals()
     first = copy.positions(TOOLS).where(("tracking", "carriers", 0, "format"))[0]
     where = copy.where(TOOLS, ("tracking", "carriers", 1, "format"))
     assert (f"{where}: the format of carrier 2 (Cainiao (AliExpress logistics)) overlaps carrier "
@@ -438,7 +426,7 @@ def test_a_format_that_takes_s10_numbers_is_refused(tmp_path):
     copy.data[TOOLS]["tracking"]["carriers"].append(
         _carrier("Broad", [{"letters": 2}, {"digits": [9, 12]}, {"letters": [0 + 1, 2]}],
                  "AB1234567890C"))
-    found = refused(copy)
+    found = copy.refusals()
     where = copy.where(TOOLS, ("tracking", "carriers", 4, "format"))
     assert (f"{where}: the format of carrier 5 (Broad) takes postal (S10) numbers such as "
             "AA000000000AA, which the checker reads as S10 first; make it narrower") in found

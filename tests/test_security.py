@@ -30,18 +30,6 @@ pytestmark = pytest.mark.slow
 GUIDE = ("guides", "parcel-lost")
 
 
-def refusals(copy: DataCopy) -> list[str]:
-    checked = copy.check()
-    assert checked.site is None, "the attack was accepted"
-    return [problem.format() for problem in checked.errors]
-
-
-def assert_refused_at(copy: DataCopy, name: str, location: tuple, words: str) -> None:
-    found = refusals(copy)
-    where = copy.where(name, location)
-    assert any(p.startswith(where + ":") and words in p for p in found), (where, found)
-
-
 class Elements(HTMLParser):
     """Every start tag of a page: (tag, {attribute: value})."""
 
@@ -116,7 +104,7 @@ def test_3_a_source_url_is_parsed_and_refused(tmp_path, url, words):
     source = GUIDE + ("sources", 1)
     title = copy.data[TREE]["guides"]["parcel-lost"]["sources"][1]  # translated already
     copy.set(TREE, source, {"title": title, "url": url})
-    assert_refused_at(copy, TREE, source + ("url",), words)
+    copy.assert_refused_at(TREE, source + ("url",), words, exact=False)
 
 
 def test_3_a_link_that_is_not_https_is_refused(tmp_path):
@@ -124,14 +112,16 @@ def test_3_a_link_that_is_not_https_is_refused(tmp_path):
     source = GUIDE + ("sources", 1)
     title = copy.data[TREE]["guides"]["parcel-lost"]["sources"][1]
     copy.set(TREE, source, {"title": title, "url": "javascript:alert(1)//https://"})
-    assert_refused_at(copy, TREE, source, "give a source name, or a title with an https url")
+    copy.assert_refused_at(TREE, source, "give a source name, or a title with an https url",
+                           exact=False)
 
 
 def test_3_a_fact_url_is_refused_too(tmp_path):
     copy = DataCopy(tmp_path)
     name = "seller_response_days"
     copy.set(TREE, ("facts", name, "url"), "https://example.com/a){: onclick=alert(1) }")
-    assert_refused_at(copy, TREE, ("facts", name, "url"), "may not hold spaces, quotes")
+    copy.assert_refused_at(TREE, ("facts", name, "url"), "may not hold spaces, quotes",
+                           exact=False)
 
 
 # --- 4: format strings ----------------------------------------------------------------
@@ -149,14 +139,14 @@ def test_4_a_deadline_rule_has_named_slots_only(tmp_path, rule, words):
     copy = DataCopy(tmp_path)
     location = ("deadlines", 0, "rule", "en")
     copy.set(TOOLS, location, rule)
-    assert_refused_at(copy, TOOLS, location, words)
+    copy.assert_refused_at(TOOLS, location, words, exact=False)
 
 
 def test_4_a_message_brace_is_refused_at_its_own_line(tmp_path):
     copy = DataCopy(tmp_path)
     location = ("messages", 0, "text")
     copy.set(TOOLS, location, "Hello.\nOrder {order}, {order.__class__}.\n")
-    found = refusals(copy)
+    found = copy.refusals()
     line = int(copy.where(TOOLS, location).split(":")[1])
     # the text is written as a block (|): the problem is on its second line
     assert any(f"tools.yaml:{line + 2}:" in p and "a brace that is not a slot" in p
@@ -175,7 +165,7 @@ def test_5_a_carrier_regular_expression_is_refused(tmp_path):
     carrier = ("tracking", "carriers", 0)
     del copy.data[TOOLS]["tracking"]["carriers"][0]["format"]
     copy.set(TOOLS, carrier + ("pattern",), "(A|A)+B")
-    found = refusals(copy)
+    found = copy.refusals()
     assert any("unknown field 'pattern'" in p for p in found), found
     assert any("missing the required field 'format'" in p for p in found), found
 
@@ -217,7 +207,8 @@ PLACES = [(TREE, GUIDE + ("summary",)), (TREE, ("nodes", "what-is-happening", "t
 def test_6_9_forbidden_characters_are_refused(tmp_path, name, location, character):
     copy = DataCopy(tmp_path)
     copy.set(name, location, f"Before{character}After")
-    assert_refused_at(copy, name, location, f"character U+{ord(character):04X} at position 7")
+    copy.assert_refused_at(name, location, f"character U+{ord(character):04X} at position 7",
+                           exact=False)
 
 
 @pytest.mark.parametrize("escape", ["\\x85", "\\x9b", "\\x7f", "\\ufffe", "\\0", "\\ud800",
@@ -311,7 +302,7 @@ def test_7_a_chain_of_250_questions_builds(tmp_path):
 def test_8_a_final_line_break_does_not_pass_a_pattern(tmp_path, name, location, value, words):
     copy = DataCopy(tmp_path)
     copy.set(name, location, value)
-    assert_refused_at(copy, name, location, words)
+    copy.assert_refused_at(name, location, words, exact=False)
 
 
 def test_8_a_node_id_key_with_a_line_break_is_refused(tmp_path):
@@ -319,7 +310,7 @@ def test_8_a_node_id_key_with_a_line_break_is_refused(tmp_path):
     nodes = copy.data[TREE]["nodes"]
     copy.data[TREE]["nodes"] = {("tracking-shows\n" if k == "tracking-shows" else k): v
                                 for k, v in nodes.items()}
-    found = refusals(copy)
+    found = copy.refusals()
     assert any("node id 'tracking-shows\\n' is not valid" in p for p in found), found
 
 
