@@ -76,7 +76,8 @@ class Links(HTMLParser):
 def outcome_links(lang: str, embedded: bool) -> dict[str, list[dict]]:
     renderer = Renderer(SITE, lang)
     parser = Links()
-    parser.feed(renderer.steps_html("../guides/", "../questionnaire/" if embedded else None))
+    for outcome in SITE.trees[lang].outcomes():  # each as on its own page
+        parser.feed(renderer.step_html(outcome, first=False, embedded=embedded))
     assert set(parser.found) == {o.id for o in SITE.trees[lang].outcomes()}
     return parser.found
 
