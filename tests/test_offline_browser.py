@@ -132,7 +132,7 @@ def test_every_outcome_prints_on_one_page_without_the_screens_parts(make_page, s
         else:
             assert dates.count() == 0, outcome.id
         for hidden in (".md-header", ".md-sidebar", ".md-search", ".md-footer",
-                       ".pq-share", ".pq-trail", ".pq-restart", "button"):
+                       ".pq-share", ".pq-trail", ".pq-restart", ".pq-report", "button"):
             assert page.locator(f"{hidden}:visible").count() == 0, (outcome.id, hidden)
         for part in (".pq-do", ".pq-deadline"):
             assert step.locator(part).is_visible()
