@@ -3,8 +3,8 @@ repository, its title and body filled in, opened in the reader's own browser.
 
 Nothing is sent by the site: the link is plain HTML, so it works without JavaScript,
 and the reader sees (and may edit) everything before GitHub receives it. Without
-JavaScript the report names the outcome and the language; the answers that led there
-would be a script's addition to the body, not part of this link.
+JavaScript the report names the outcome and the language; with it, questionnaire.js
+adds the answers that led there to the body (report_link.html.j2 gives it the words).
 """
 
 from __future__ import annotations

@@ -49,6 +49,21 @@ def browser_pages(site_dir: Path) -> list[Path]:
     return chosen
 
 
+def step_data(page: Path) -> list[Path]:
+    """A questionnaire's (or the embed's) first page: its steps' data, steps/ID.json,
+    which questionnaire.js swaps into it. Any other page: none."""
+    folder = page.parent / "steps"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+# Puts a step's data in place of the page's step, as questionnaire.js does; an old id's
+# data names another step and holds no markup.
+SWAP_STEP = """text => {
+  const data = JSON.parse(text);
+  if (data.html) document.querySelector("section.pq-step").outerHTML = data.html;
+}"""
+
+
 def page_url(site_dir: Path, page: Path) -> str:
     """The path a local server serves a built page at: '/', '/about/', '/404.html'."""
     relative = page.relative_to(site_dir).as_posix()

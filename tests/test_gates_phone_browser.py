@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from gates import browser_pages, page_url
+from gates import SWAP_STEP, browser_pages, page_url, step_data
 
 pytestmark = pytest.mark.browser
 
@@ -14,13 +14,6 @@ pytestmark = pytest.mark.browser
 # sideways scrolling, and phones zoom the whole page out to fit it.
 SMALL_PHONE = {"width": 320, "height": 568}
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-# A step's data (steps/ID.json) in place of the page's step; an old id's names another.
-SWAPPED_OVERFLOW = """text => {
-  const data = JSON.parse(text);
-  if (!data.html) return 0;
-  document.querySelector("section.pq-step").outerHTML = data.html;
-  return document.documentElement.scrollWidth - document.documentElement.clientWidth;
-}"""
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -38,12 +31,10 @@ def test_no_page_or_step_is_wider_than_a_small_phone(browser, site_url, site_dir
             path = page_url(site_dir, built)
             page.goto(site_url + path)
             wider[path] = page.evaluate(OVERFLOW)
-            if not (built.parent / "steps").is_dir():
-                continue  # not a questionnaire's first page
-            for data in sorted((built.parent / "steps").glob("*.json")):
+            for data in step_data(built):
                 swapped += 1
-                wider[f"{path}{data.stem}/ (swapped in)"] = page.evaluate(
-                    SWAPPED_OVERFLOW, data.read_text(encoding="utf-8"))
+                page.evaluate(SWAP_STEP, data.read_text(encoding="utf-8"))
+                wider[f"{path}{data.stem}/ (swapped in)"] = page.evaluate(OVERFLOW)
     finally:
         context.close()
     assert swapped > 4 * 60  # every step of both languages, the questionnaire's and the embed's

@@ -26,7 +26,7 @@ from generator import kinds, translate
 from generator.schema_check import load_schema
 from generator.tools.check import SCHEMA_PATH as TOOLS_SCHEMA
 from generator.validate import SCHEMA_PATH as TREE_SCHEMA
-from gates import built_pages, page_url
+from gates import SWAP_STEP, browser_pages, built_pages, page_url, step_data
 
 PAYLOADS = [
     # OWASP XSS filter evasion cheat sheet, and variants
@@ -235,6 +235,9 @@ def test_built_pages_gain_nothing_active(payload_site, site_dir):
 
 
 def test_a_browser_sees_no_dialog_and_no_policy_violation(payload_site, browser):
+    """Every page the browser gates open (steps' pages: their sample), and on each first
+    page of the questionnaire and the embed every step swapped in from its data, as
+    questionnaire.js does: no payload opens a dialog or trips the policy."""
     site, _ = payload_site
     url, server = serve(site)
     context = browser.new_context()
@@ -243,17 +246,23 @@ document.addEventListener("securitypolicyviolation", function (e) {
   window.__cspViolations.push(e.effectiveDirective + " " + (e.blockedURI || "inline"));
 });""")
     page = context.new_page()
-    dialogs, violations = [], {}
+    dialogs, violations, swapped = [], {}, 0
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
-        for path in built_pages(site):
+        for path in browser_pages(site):
             address = page_url(site, path)
             page.goto(url + address)
-            page.wait_for_load_state("load")
+            steps = step_data(path)
+            for data in steps:
+                page.evaluate(SWAP_STEP, data.read_text(encoding="utf-8"))
+                swapped += 1
+            if steps:  # what the swapped-in markup loads (and any handler it runs) is done
+                page.wait_for_load_state("networkidle")
             found = page.evaluate("window.__cspViolations")
             if found:
                 violations[address] = found
     finally:
         context.close()
         server.shutdown()
+    assert swapped > 4 * 60  # every step of both languages, the questionnaire's and the embed's
     assert dialogs == [] and violations == {}

@@ -4,11 +4,15 @@ unknown addresses, axe-core, privacy."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
+from generator.feedback import report_url
+from generator.i18n import locale
 from gates import assert_no_axe_violations
 from steps import address, answer, visible_step, wait_for_step, walk_to
-from site_data import TREE
+from site_data import TREE, TREES
 
 pytestmark = pytest.mark.browser
 
@@ -193,3 +197,33 @@ def test_outcome_step_has_no_violations(make_page, site_url):
     outcome, _ = walk_to(TREE, "empty-parcel")
     page = open_questionnaire(make_page, site_url, address(TREE, outcome.id))
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "en"), ("ru/", "ru")])
+def test_the_report_link_names_the_answers_that_led_to_the_outcome(make_page, site_url,
+                                                                   prefix, lang):
+    """With JavaScript the new issue's body lists each question and the answer given
+    (feedback.py writes the outcome and language; questionnaire.js adds the answers).
+    Opened at its own address in a new tab, with no answers given, it is as built."""
+    tree = TREES[lang]
+    outcome, path = walk_to(tree, "empty-parcel")
+    page = make_page()
+    page.goto(f"{site_url}/{prefix}questionnaire/")
+    for _, given in path:
+        answer(page, given.label)
+        wait_for_step(page, given.next)
+    link = page.locator(f"section[id='{outcome.id}'] .pq-report a")
+    href = link.get_attribute("href")
+    body = parse_qs(urlsplit(href).query)["body"][0]
+    assert outcome.id in body and lang in body
+    heading = locale(lang).t("report_answers")
+    listed = body[body.index(heading) + len(heading):].strip().splitlines()
+    assert len(listed) == len(path)
+    if lang == "en":  # (a Russian label still in English carries a note in its link)
+        assert listed == [f"- {tree.nodes[q].title} → {given.label}" for q, given in path]
+    assert "+" not in href.split("?", 1)[1]  # spaces as %20, as feedback.py writes them
+    assert page.console_errors == []
+    direct = make_page()
+    direct.goto(f"{site_url}/{prefix}questionnaire/{outcome.id}/")
+    shown = direct.locator(f"section[id='{outcome.id}'] .pq-report a")
+    assert shown.get_attribute("href") == report_url(outcome.id, locale(lang))

@@ -116,6 +116,28 @@
     trail.hidden = answers.length === 0;
   }
 
+  /* The report link under an outcome (feedback.py) names the outcome and the language.
+     The answers that led here are known only to this script: they go into the new
+     issue's body, which the reader sees and may edit before GitHub gets anything. The
+     site itself sends nothing. */
+  function reportAnswers(section) {
+    var link = section.querySelector(".pq-report a[data-answers]");
+    if (!link) return;
+    if (!link.hasAttribute("data-built")) link.setAttribute("data-built", link.href);
+    var built = link.getAttribute("data-built");
+    if (!answers.length) { link.href = built; return; }
+    var lines = answers.map(function (given) { return "- " + given.t + " → " + given.a; });
+    var added = "\n\n" + link.getAttribute("data-answers") + "\n" + lines.join("\n");
+    var at = built.indexOf("?");
+    // Each pair as feedback.py wrote it, percent-encoded (spaces as %20, never "+").
+    var pairs = built.slice(at + 1).split("&").map(function (pair) {
+      var parts = pair.split("=");
+      if (parts[0] !== "body") return pair;
+      return "body=" + encodeURIComponent(decodeURIComponent(parts[1]).replace(/\s+$/, "") + added);
+    });
+    link.href = built.slice(0, at + 1) + pairs.join("&");
+  }
+
   function show(step, options) {
     options = options || {};
     if (current.section !== step.section) current.section.replaceWith(step.section);
@@ -125,6 +147,7 @@
     notice.textContent = options.unknown ? root.getAttribute("data-notice-unknown") : "";
     document.title = step.title;
     renderTrail();
+    reportAnswers(step.section);
     if (options.focus) {
       step.section.querySelector(".pq-title").focus({ preventScroll: embedded });
     }
