@@ -79,7 +79,7 @@ facts: $(STAMP)
 # that needs no browser and builds no site (pyproject.toml's markers), in under a minute.
 check: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
-	$(PY) -m pytest -m "not browser and not build and not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not build and not slow" -n 2 $(PYTEST_ARGS)
 
 # The whole suite (CI runs it), in two phases of two processes each (pytest-xdist), a
 # line for each phase and the ten slowest tests at the end of each. The site is built
