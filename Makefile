@@ -46,7 +46,8 @@ java:
 # `make serve PORT=8123` serves on another port; a taken port is said in one line.
 PORT ?= 8000
 PORT_FREE := import socket, sys; sys.exit( \
-  "Port $(PORT) is in use (another make serve?): stop it, or run make serve PORT=8123" \
+  "Port $(PORT) is in use (another make serve?): stop it, or run make serve PORT=%d" \
+  % ($(PORT) + 1) \
   if socket.socket().connect_ex(("127.0.0.1", $(PORT))) == 0 else \
   print("Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"))
 serve: $(STAMP) fonts

@@ -139,4 +139,4 @@ def test_make_serve_takes_a_port_and_says_when_it_is_taken(clone):
     assert result.stdout == ""
     ours = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
     assert ours == [f"Port {port} is in use (another make serve?): stop it, or run "
-                    "make serve PORT=8123"]
+                    f"make serve PORT={port + 1}"]
