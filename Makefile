@@ -71,10 +71,11 @@ paths: $(STAMP)
 	@$(PY) -m generator paths
 
 # The fast tier for a data-only change (CONTRIBUTING.md): the checker, then every test
-# that needs no browser and builds no site (pyproject.toml's markers), in under a minute.
+# that needs no browser and builds no site (pyproject.toml's markers), on two processes,
+# in under a minute.
 check: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
-	$(PY) -m pytest -m "not browser and not build and not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not build and not slow" -n 2 $(PYTEST_ARGS)
 
 # The whole suite (CI runs it), in two phases of two processes each (pytest-xdist), a
 # line for each phase and the ten slowest tests at the end of each. The site is built
