@@ -77,7 +77,8 @@ facts: $(STAMP)
 	@$(PY) -m generator facts
 
 # The fast tier for a data-only change (CONTRIBUTING.md): the checker, then every test
-# that needs no browser and builds no site (pyproject.toml's markers), in under a minute.
+# that needs no browser and builds no site (pyproject.toml's markers), on two processes,
+# in under a minute.
 check: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
 	$(PY) -m pytest -m "not browser and not build and not slow" -n 2 $(PYTEST_ARGS)
