@@ -92,15 +92,13 @@ def _weights(weights: dict) -> list[str]:
         total = sum(weight.values())
         out.append(f"| {name} | {kb(html)} | {kb(total - html)} | {kb(total)} "
                    f"| {(total - default_total) / 1024:+.1f} KB |")
-    outcomes = ", ".join(f"`{folder}/outcomes.json` {kb(size)}"
-                         for folder, size in weights["outcomes"].items())
     return out + ["",
                   "The questionnaire beyond its words (its page, CSS and JS, less the default",
                   f"Material page, less the gzipped text of its steps, {kb(weights['words'])}): "
                   f"{kb(weights['beyond'])};",
                   "the budget is 10 KB (`tests/test_gates_build.py` asserts it, the same way, in",
-                  "both languages). The embed's outcomes load what to do now in one more request on",
-                  f"reaching one: {outcomes}.", ""]
+                  "both languages). The embed's size, with the next steps' data it fetches, is in",
+                  "the scale table (`bench/scale.py`).", ""]
 
 
 def _browser(browser: dict) -> list[str]:

@@ -8,7 +8,6 @@ results and write them, with the machine they ran on, to BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import platform
 import subprocess
@@ -117,11 +116,7 @@ def weights(site: Path, default_site: Path, pages: dict[str, Path]) -> dict:
     return {"pages": found, "words": words,
             "beyond": sum(found["questionnaire"].values())
             - sum(found["default Material page"].values()) - words,
-            "fonts": default_page.read_text(encoding="utf-8").count("fonts.g"),
-            "outcomes": {folder: len(gzip.compress((site / folder / "outcomes.json").read_bytes(),
-                                                   9, mtime=0))
-                         for folder in ("embed", "ru/embed")
-                         if (site / folder / "outcomes.json").exists()}}
+            "fonts": default_page.read_text(encoding="utf-8").count("fonts.g")}
 
 
 def in_the_browser(browser, site: Path, site_url: str, default_url: str,
