@@ -9,7 +9,7 @@ import itertools
 
 from conftest import SITE_URL, serve
 from gates import embed_snippet
-from steps import visible_step, wait_for_step
+from steps import next_frames, visible_step, wait_for_step
 
 VIEWPORT = {"width": 1000, "height": 1400}
 FORGED_HEIGHT = 77
@@ -60,8 +60,13 @@ def frame_height(page, index: int = 0) -> float:
 
 
 def click(page, locator) -> None:
-    """A person's click where the element is on screen (it must be in view)."""
-    box = locator.bounding_box()
+    """A person's click where the element is on screen (it must be in view), once it
+    holds still: a frame that has just loaded a step's page (a sandboxed frame loads
+    one per step) may still be resized by the host, which can move the page under it."""
+    box, before = locator.bounding_box(), None
+    while box != before:
+        next_frames(page)
+        before, box = box, locator.bounding_box()
     assert box and 0 <= box["y"] and box["y"] + box["height"] <= VIEWPORT["height"], \
         "the element is on screen"
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
