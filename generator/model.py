@@ -1,4 +1,8 @@
-"""The validated tree as immutable objects, and the graph questions asked of it."""
+"""The validated tree as immutable objects, and the graph questions asked of it.
+
+Immutable all the way down: frozen dataclasses, tuples, and read-only mappings (a Tree
+makes its own mappings read-only, whoever builds it). Code that needs other data builds
+new values."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from datetime import date
 from typing import Iterator, Mapping, Union
 
 from . import graph
+from .readonly import freeze
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,11 @@ class Tree:
     # The line of each top-level section (facts, guides, nodes) in the file at path.
     section_lines: Mapping[str, int] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        for name in ("facts", "guides", "nodes", "aliases", "section_lines"):
+            object.__setattr__(self, name, freeze(getattr(self, name)))
+        object.__setattr__(self, "fallbacks", frozenset(self.fallbacks))
+
     def node_source(self, node_id: str) -> tuple[str, int]:
         """The file and line where a contributor edits one step's text: the edit link
         of the questionnaire (its first step) and of a page of one step."""
@@ -106,10 +116,10 @@ class Tree:
         return [old for old, target in self.aliases.items() if target == node_id]
 
     @cached_property
-    def edges(self) -> dict[str, tuple[str, ...]]:
+    def edges(self) -> Mapping[str, tuple[str, ...]]:
         """Node id -> the ids its answers lead to (graph.py walks these)."""
-        return {node_id: tuple(a.next for a in node.answers)
-                for node_id, node in self.nodes.items()}
+        return freeze({node_id: tuple(a.next for a in node.answers)
+                       for node_id, node in self.nodes.items()})
 
     def reachable(self, node_id: str) -> list[str]:
         """Ids reachable from node_id (itself included), breadth first."""
@@ -155,5 +165,5 @@ class Tree:
         return path[::-1]
 
     @cached_property
-    def _shortest(self) -> dict[str, tuple[str, int]]:
-        return graph.shortest_paths(self.edges, self.start)
+    def _shortest(self) -> Mapping[str, tuple[str, int]]:
+        return freeze(graph.shortest_paths(self.edges, self.start))

@@ -6,7 +6,10 @@ with the same machinery; the result is one immutable SiteData.
     tools.yaml --load--> --tools/check.py--> --tools/model.py--> Tools
 
 The CLI, the mkdocs adapter, the renderer, the benchmark and the tests take what
-check_site() or load_site() return; nothing after this module reads a data file.
+check_site() or load_site() return, read-only all the way down, and read none of these
+files again. Two readers stand apart: the interface strings (generator/locales/LANG.yaml),
+checked here but read for the pages by i18n.locale(); and `translations --update`, which
+reads the tree and one translation file afresh in order to rewrite that file.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from .build import build_tree
 from .errors import Problem, TreeError
 from .i18n import check_locale
 from .model import Tree
+from .readonly import freeze
 from .tools import check as tools_check
 from .tools.model import Tools, build_tools
 from .validate import schema as tree_schema
@@ -44,6 +48,16 @@ class SiteData:
     files: tuple[str, ...] = ()  # every data file read, for `watch` and messages
     # Per translated language: where each text stands (the translation status page).
     translations: Mapping[str, tuple[translate.State, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Read-only all the way down: the trees freeze themselves (model.Tree), the tools
+        # are frozen when built; each translation state's raw entry is frozen here.
+        object.__setattr__(self, "trees", freeze(self.trees))
+        object.__setattr__(self, "translations", freeze({
+            lang: tuple(replace(state, entry=freeze(state.entry)) for state in found)
+            for lang, found in self.translations.items()}))
+        for name in ("warnings", "translation_warnings", "files"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     @property
     def tree(self) -> Tree:

@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any, Mapping
 
 from ..loader import Loaded
-
-
-def freeze(value: Any) -> Any:
-    """Mappings become read-only views and lists tuples, all the way down."""
-    if isinstance(value, dict):
-        return MappingProxyType({key: freeze(item) for key, item in value.items()})
-    if isinstance(value, list):
-        return tuple(freeze(item) for item in value)
-    return value
+from ..readonly import freeze
 
 
 @dataclass(frozen=True)
