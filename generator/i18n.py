@@ -15,6 +15,7 @@ from babel import Locale as BabelLocale
 from babel.numbers import format_decimal
 
 from .errors import Problem, TreeError
+from .markup import fill_template
 from .model import Fact
 
 LOCALES = Path(__file__).parent / "locales"
@@ -34,7 +35,7 @@ class Locale:
 
     def t(self, key: str, **values: str) -> str:
         text = self.data["strings"][key]
-        return text.format(**values) if values else text
+        return fill_template(text, values)
 
     def plural(self, n: int, forms: Mapping[str, str]) -> str:
         """The form for n, by CLDR plural category (one, few, many, other)."""
@@ -56,15 +57,16 @@ class Locale:
         if fact.max is None:
             forms = self.data["units"][fact.unit]
             return f"{self.number(fact.value)} {self.plural(fact.value, forms)}"
-        span = self.data["range"].format(low=self.number(fact.value), high=self.number(fact.max))
+        span = fill_template(self.data["range"], {"low": self.number(fact.value),
+                                                  "high": self.number(fact.max)})
         # A language may inflect the unit after a range differently (range_units).
         forms = self.data.get("range_units", self.data["units"])[fact.unit]
         return f"{span} {self.plural(fact.max, forms)}"
 
     def date_text(self, day: date) -> str:
         """The same pattern the deadline calculator's script fills in (date_format)."""
-        return self.data["date_format"].format(
-            day=day.day, month=self.months[day.month - 1], year=day.year)
+        return fill_template(self.data["date_format"], {
+            "day": day.day, "month": self.months[day.month - 1], "year": day.year})
 
 
 @lru_cache(maxsize=None)

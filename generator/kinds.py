@@ -8,7 +8,7 @@ tools ignore). The kinds, and where each ends up:
 - https_url: an https address; parsed here, written as an escaped attribute;
 - id: a name matched whole by its schema pattern (node ids, fact names, letters);
 - template: text with named slots from a fixed list (`x-slots`), filled by plain
-  replacement (markup.fill_slots), never by str.format;
+  replacement (markup.fill_template), never by str.format;
 - date, and words from a fixed list: matched whole by their schema pattern;
 - character: one character (look-alike letters, replacements in messages).
 A tracking number's format is not text at all: a list of parts (tools/formats.py).

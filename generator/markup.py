@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 import markdown
@@ -111,13 +111,20 @@ def text_html(text: str) -> Markup:
     return Markup(html.escape(text, quote=False).replace('"', "&quot;"))
 
 
-SLOT = re.compile(r"\{([a-z_]+)\}")
+# A slot in a template ("{name}": small letters and underscores), in the locale's words,
+# tools.yaml's rules and messages, a date pattern. The one definition: the pages' scripts
+# get it as their data's "slotPattern" and fill slots with slots.js, as fill_template does.
+SLOT_PATTERN = r"\{([a-z_]+)\}"
+SLOT = re.compile(SLOT_PATTERN)
 
 
-def fill_slots(template: str, values: dict[str, str]) -> str:
-    """A checked template (kinds.template_problem) with each {name} replaced by its
-    value, in one pass: a value is never read as a template itself."""
-    return SLOT.sub(lambda found: values[found.group(1)], template)
+def fill_template(template: str, values: Mapping[str, object]) -> str:
+    """template with each {name} that has a value replaced by it, in one pass: a value is
+    never read as a template itself. A name without a value stays as written."""
+    def value(found: re.Match) -> str:
+        name = found.group(1)
+        return str(values[name]) if name in values else found.group()
+    return SLOT.sub(value, template)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")

@@ -1,6 +1,6 @@
 """Render the tree into site pages through the Jinja templates in templates/.
 
-Renderer(site, lang).pages() returns {path inside the docs folder: Page}; the mkdocs
+Renderer(site, lang).pages() returns {path inside the docs folder: GeneratedPage}; the mkdocs
 adapter adds them as virtual files.
 
 Contributor text never enters the Markdown that mkdocs renders. A page's Markdown holds
@@ -8,9 +8,11 @@ our own structure (headings and words from the locale, links between our pages, 
 `mkdocs build --strict` checks); each piece of contributor text is turned into HTML
 once, for its kind (markup.text_html for plain text, markup.to_html for Markdown,
 an escaped attribute for a link), kept in the page's `slots`, and stands in the
-Markdown as an opaque token (`phslot3x`: letters and digits, which no Markdown rule
-reads). The adapter swaps the tokens for the HTML after mkdocs has rendered the page,
-in one pass, so no slot's HTML is read again. The page's title and description are
+Markdown as an opaque token (slot_token: `htmlslot`, this build's key, the slot's
+number and `inline` or `block`; letters and digits, which no Markdown rule reads, and a
+key no text can know in advance). The adapter swaps the tokens for the HTML after
+mkdocs has rendered the page (tokens_to_html), in one pass, so no slot's HTML is read
+again. The page's title and description are
 plain text, given to the adapter apart from the Markdown (never front matter).
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,8 +37,17 @@ from .pipeline import SiteData
 from .tools import pages as tool_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
-# A slot's token; a block's (b) stands alone in a paragraph, which goes with it.
-SLOT_TOKEN = re.compile(r"<p>phslot([0-9]+)b</p>|phslot([0-9]+)[bx]")
+# Drawn afresh by each process: a text that writes a token cannot guess it, so a token
+# in a page can only be one the renderer put there. Never written out (see tokens_to_html).
+SLOT_KEY = secrets.token_hex(8)
+# A slot's token; a block's stands alone in a paragraph, which goes with it.
+SLOT_TOKEN = re.compile(rf"<p>htmlslot{SLOT_KEY}n([0-9]+)block</p>"
+                        rf"|htmlslot{SLOT_KEY}n([0-9]+)(?:block|inline)")
+
+
+def slot_token(index: int, block: bool = False) -> str:
+    """What stands in a page's Markdown for its slot number index."""
+    return f"htmlslot{SLOT_KEY}n{index}{'block' if block else 'inline'}"
 _slug = reserved.heading_slug  # the toc extension's (mkdocs_adapter.on_config)
 
 
@@ -66,7 +78,7 @@ def _to_html(text: str, inline: bool) -> Markup:
 
 
 @dataclass(frozen=True)
-class Page:
+class GeneratedPage:
     """A generated page: its Markdown, the HTML of its slots (see above), its title
     and description as plain text, and the data file and line a contributor edits to
     change it (edit links)."""
@@ -81,10 +93,11 @@ class Page:
     def fill(self, rendered: str) -> str:
         """rendered (HTML mkdocs made from markdown, or a TOC title) with every token
         replaced by its slot's HTML."""
-        return fill_slots(rendered, self.slots)
+        return tokens_to_html(rendered, self.slots)
 
 
-def fill_slots(rendered: str, slots: tuple[str, ...]) -> str:
+def tokens_to_html(rendered: str, slots: tuple[str, ...]) -> str:
+    """rendered with each slot's token replaced by the slot's HTML, in one pass."""
     if not slots:
         return rendered
     def replace(found: re.Match) -> str:
@@ -112,7 +125,7 @@ class Renderer:
         """Keep fragment (HTML, already safe) for after mkdocs; its token stands in.
         block: the fragment is a block of its own (a paragraph of just the token)."""
         self._slots.append(str(fragment))
-        return Markup(f"phslot{len(self._slots) - 1}{'b' if block else 'x'}")
+        return Markup(slot_token(len(self._slots) - 1, block))
 
     def text(self, text: str | None, mark: bool = True) -> Markup:
         """Plain text, escaped once (and marked if left in English, unless mark is
@@ -171,11 +184,11 @@ class Renderer:
             step_source=self.step_source, **context)
 
     def page(self, template: str, title: str, source: str, line: int = 0,
-             description: str = "", **context) -> Page:
+             description: str = "", **context) -> GeneratedPage:
         """One page from a Markdown template, with its own slots."""
         self._slots = []
         markdown_text = self.render(template, **context)
-        page = Page(markdown_text, source, line, title, description, tuple(self._slots))
+        page = GeneratedPage(markdown_text, source, line, title, description, tuple(self._slots))
         self._slots = []
         return page
 
@@ -228,7 +241,7 @@ class Renderer:
                 moved += [(old, target), (f"{old}-title", target)]
         return moved
 
-    def questionnaire_pages(self, folder: str, embedded: bool) -> dict[str, "Page"]:
+    def questionnaire_pages(self, folder: str, embedded: bool) -> dict[str, GeneratedPage]:
         """The questionnaire (folder "questionnaire") or the embed ("embed"): the first
         page, a page per other step and per old id (alias: the step that replaced it,
         at the old address), and each one's data, steps/<id>.json: the step's <section>
@@ -239,10 +252,10 @@ class Renderer:
         dates = None if embedded else tool_pages.calculator_dates(self)
         site_name, first_title = t("site_name"), t("questionnaire_title")
         moved = [] if embedded else self.moved_steps()
-        pages: dict[str, Page] = {}
+        pages: dict[str, GeneratedPage] = {}
         data: dict[str, str] = {}
 
-        def step_page(node, first: bool, source_id: str | None = None) -> "Page":
+        def step_page(node, first: bool, source_id: str | None = None) -> GeneratedPage:
             section = self.step_html(node, first, embedded)
             root = self.render("questionnaire_root.html.j2", node=node, step=section,
                                root="" if first else "../", embedded=embedded,
@@ -273,11 +286,11 @@ class Renderer:
                                                    source_id=old)
             data[old] = json.dumps({"redirect": target}, separators=(",", ":"))
         for node_id, text in data.items():
-            pages[f"{folder}/{reserved.STEP_DATA_FOLDER}/{node_id}.json"] = Page(
+            pages[f"{folder}/{reserved.STEP_DATA_FOLDER}/{node_id}.json"] = GeneratedPage(
                 text + "\n", tree.path)
         return pages
 
-    def pages(self) -> dict[str, Page]:
+    def pages(self) -> dict[str, GeneratedPage]:
         tree, tree_file, t = self.tree, self.tree.path, self.locale.t
         pages = {
             f"guides/{reserved.GUIDES_INDEX}.md": self.page(
@@ -305,7 +318,7 @@ class Renderer:
             pages["translation-status.md"] = self.translation_status()
         return pages
 
-    def translation_status(self) -> Page:
+    def translation_status(self) -> GeneratedPage:
         """Where each text of this language stands, linked to the line to edit (a
         missing text: the file, where `make translations` adds it)."""
         groups: dict[str, list[dict]] = {"stale": [], "todo": [], "missing": [],
@@ -321,7 +334,7 @@ class Renderer:
         return self.page("translation_status.md.j2", self.locale.t("status_title"), path,
                          groups=groups)
 
-    def map_page(self) -> Page:
+    def map_page(self) -> GeneratedPage:
         """The map of the tree: a picture laid out at build time and a nested list."""
         tree = self.tree
         questions = sum(1 for _ in tree.questions())

@@ -81,7 +81,7 @@ PAYLOADS = [
     "{0} {fact:>99} {fact.__class__}",
     "${alert(1)} #{alert(1)}",
     # our own markers and slot tokens
-    "<!-- parcel-help:guide-list --> phslot0x phslot1b",
+    "<!-- parcel-help:guide-list --> htmlslot0inline htmlslot1block phslot0x",
 ]
 ROUNDS = (0, 17)
 

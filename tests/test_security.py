@@ -47,7 +47,7 @@ def meta_description(page: str) -> str:
                 if tag == "meta" and a.get("name") == "description")
 
 
-# --- 1, 2: entity-encoded markup in a summary, and a link Markdown would make -------
+# --- entity-encoded markup in a summary, and a link Markdown would make -------
 
 SCRIPT_ON_LOAD = "Sum &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
 JAVASCRIPT_LINK = "Sum [x]&#40;javascript:alert(1))"
@@ -71,7 +71,7 @@ def attacked_site(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("lang", ["", "ru/"])
-def test_1_entity_encoded_markup_in_a_summary_stays_text(attacked_site, lang):
+def test_entity_encoded_markup_in_a_summary_stays_text(attacked_site, lang):
     page = (attacked_site / lang / "guides/parcel-lost/index.html").read_text(encoding="utf-8")
     # the description is the summary as a reader sees it, an attribute value and no more
     assert meta_description(page) == 'Sum "><img src=x onerror=alert(1)>'
@@ -82,14 +82,14 @@ def test_1_entity_encoded_markup_in_a_summary_stays_text(attacked_site, lang):
 
 @pytest.mark.parametrize("page", ["index.html", "guides/index.html", "ru/index.html",
                                   "ru/guides/index.html", "guides/empty-parcel/index.html"])
-def test_2_no_javascript_link_from_a_summary(attacked_site, page):
+def test_no_javascript_link_from_a_summary(attacked_site, page):
     html = (attacked_site / page).read_text(encoding="utf-8")
     links = [a.get("href", "") for tag, a in Elements(html).tags if tag == "a"]
     assert not [href for href in links if "javascript" in href.lower()]
     assert "[x](javascript:alert(1))" in html  # shown as the text it is
 
 
-# --- 3: a source URL that would break out of Markdown's link ------------------------
+# --- a source URL that would break out of Markdown's link ------------------------
 
 @pytest.mark.parametrize("url, words", [
     ("https://example.com/a){: onclick=alert(1) }", "may not hold spaces, quotes"),
@@ -99,7 +99,7 @@ def test_2_no_javascript_link_from_a_summary(attacked_site, page):
     ("https://", "needs a host name"),
     ("https://example.com:99999/", "not a valid address"),
 ])
-def test_3_a_source_url_is_parsed_and_refused(tmp_path, url, words):
+def test_a_source_url_is_parsed_and_refused(tmp_path, url, words):
     copy = DataCopy(tmp_path)
     source = GUIDE + ("sources", 1)
     title = copy.data[TREE]["guides"]["parcel-lost"]["sources"][1]  # translated already
@@ -107,7 +107,7 @@ def test_3_a_source_url_is_parsed_and_refused(tmp_path, url, words):
     copy.assert_refused_at(TREE, source + ("url",), words, exact=False)
 
 
-def test_3_a_link_that_is_not_https_is_refused(tmp_path):
+def test_a_link_that_is_not_https_is_refused(tmp_path):
     copy = DataCopy(tmp_path)
     source = GUIDE + ("sources", 1)
     title = copy.data[TREE]["guides"]["parcel-lost"]["sources"][1]
@@ -116,7 +116,7 @@ def test_3_a_link_that_is_not_https_is_refused(tmp_path):
                            exact=False)
 
 
-def test_3_a_fact_url_is_refused_too(tmp_path):
+def test_a_fact_url_is_refused_too(tmp_path):
     copy = DataCopy(tmp_path)
     name = "seller_response_days"
     copy.set(TREE, ("facts", name, "url"), "https://example.com/a){: onclick=alert(1) }")
@@ -124,7 +124,7 @@ def test_3_a_fact_url_is_refused_too(tmp_path):
                            exact=False)
 
 
-# --- 4: format strings ----------------------------------------------------------------
+# --- format strings ----------------------------------------------------------------
 
 @pytest.mark.parametrize("rule, words", [
     ("Wait {0}.", "a brace that is not a slot; the slots are {fact}"),
@@ -135,14 +135,14 @@ def test_3_a_fact_url_is_refused_too(tmp_path):
     ("Act { tabindex=0 } now, {fact} left.", "a brace that is not a slot"),
     ("Close }", "a brace that is not a slot"),
 ])
-def test_4_a_deadline_rule_has_named_slots_only(tmp_path, rule, words):
+def test_a_deadline_rule_has_named_slots_only(tmp_path, rule, words):
     copy = DataCopy(tmp_path)
     location = ("deadlines", 0, "rule", "en")
     copy.set(TOOLS, location, rule)
     copy.assert_refused_at(TOOLS, location, words, exact=False)
 
 
-def test_4_a_message_brace_is_refused_at_its_own_line(tmp_path):
+def test_a_message_brace_is_refused_at_its_own_line(tmp_path):
     copy = DataCopy(tmp_path)
     location = ("messages", 0, "text")
     copy.set(TOOLS, location, "Hello.\nOrder {order}, {order.__class__}.\n")
@@ -153,14 +153,14 @@ def test_4_a_message_brace_is_refused_at_its_own_line(tmp_path):
                for p in found), found
 
 
-def test_4_slots_are_filled_by_plain_replacement():
-    from generator.markup import fill_slots
-    assert fill_slots("{fact} and {fact}", {"fact": "{fact} {0}"}) == "{fact} {0} and {fact} {0}"
+def test_slots_are_filled_in_one_pass_and_never_read_again():
+    from generator.markup import fill_template
+    assert fill_template("{fact} and {fact}", {"fact": "{fact} {0}"}) == "{fact} {0} and {fact} {0}"
 
 
-# --- 5: no regular expression from the data --------------------------------------------
+# --- no regular expression from the data --------------------------------------------
 
-def test_5_a_carrier_regular_expression_is_refused(tmp_path):
+def test_a_carrier_regular_expression_is_refused(tmp_path):
     copy = DataCopy(tmp_path)
     carrier = ("tracking", "carriers", 0)
     del copy.data[TOOLS]["tracking"]["carriers"][0]["format"]
@@ -170,7 +170,7 @@ def test_5_a_carrier_regular_expression_is_refused(tmp_path):
     assert any("missing the required field 'format'" in p for p in found), found
 
 
-def test_5_formats_match_in_linear_time():
+def test_formats_match_in_linear_time():
     """A format with overlapping runs against a long near-miss: the position set stays
     one entry per character, so this returns (a backtracking matcher would not)."""
     parts = [{"digits": [1, 40]}] * 8 + [{"text": "B"}]
@@ -179,12 +179,12 @@ def test_5_formats_match_in_linear_time():
     assert not formats.match([{"text": "LP"}, {"digits": [12, 16]}], "LP00123456789")
 
 
-def test_5_the_checker_script_builds_no_regular_expression_from_data():
+def test_the_checker_script_builds_no_regular_expression_from_data():
     script = (ROOT / "site_overrides/assets/javascripts/tools/tracking-checker.js").read_text()
     assert "new RegExp" not in script and "RegExp(" not in script
 
 
-def test_5_python_and_the_vectors_agree_on_carriers():
+def test_python_and_the_vectors_agree_on_carriers():
     vectors = yaml.safe_load((ROOT / "tests/tracking_vectors.yaml").read_text(encoding="utf-8"))
     carriers = loader.load_file(ROOT / TOOLS).data["tracking"]["carriers"]
     for vector in vectors:
@@ -194,7 +194,7 @@ def test_5_python_and_the_vectors_agree_on_carriers():
             assert matched == (vector["verdict"] == "internal"), vector
 
 
-# --- 6, 9: characters no text may hold, however YAML spells them -------------------------
+# --- characters no text may hold, however YAML spells them -------------------------
 
 PLACES = [(TREE, GUIDE + ("summary",)), (TREE, ("nodes", "what-is-happening", "title")),
           (RU, GUIDE + ("title", "text")), (TOOLS, ("messages", 0, "text")),
@@ -204,7 +204,7 @@ PLACES = [(TREE, GUIDE + ("summary",)), (TREE, ("nodes", "what-is-happening", "t
 @pytest.mark.parametrize("character", ["\ud800", "\udfff", "\x7f", "\x9b", "\ufffe",
                                        "\U0010ffff", "\ufdd0", "\0", "\x1b", "\t"])
 @pytest.mark.parametrize("name, location", PLACES)
-def test_6_9_forbidden_characters_are_refused(tmp_path, name, location, character):
+def test_forbidden_characters_are_refused(tmp_path, name, location, character):
     copy = DataCopy(tmp_path)
     copy.set(name, location, f"Before{character}After")
     copy.assert_refused_at(name, location, f"character U+{ord(character):04X} at position 7",
@@ -213,14 +213,14 @@ def test_6_9_forbidden_characters_are_refused(tmp_path, name, location, characte
 
 @pytest.mark.parametrize("escape", ["\\x85", "\\x9b", "\\x7f", "\\ufffe", "\\0", "\\ud800",
                                     "\\e", "\\t", "\\a"])
-def test_9_yaml_escapes_are_checked_after_unescaping(escape):
+def test_yaml_escapes_are_checked_after_unescaping(escape):
     """The escape as a contributor types it, in double quotes (raw bytes are fine)."""
     with pytest.raises(loader.TreeError) as refused:
         loader.load_bytes(f'a: "Before{escape}After"\n'.encode(), "f.yaml")
     assert refused.value.problems[0].format().startswith("f.yaml:1:4: character U+")
 
 
-def test_6_validate_reports_a_surrogate_without_a_traceback(tmp_path):
+def test_validate_reports_a_surrogate_without_a_traceback(tmp_path):
     copy = DataCopy(tmp_path)
     copy.set(TREE, GUIDE + ("summary",), "Before\ud800After")
     tree = copy.write()
@@ -237,7 +237,7 @@ ANY_CHARACTERS = st.characters()
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(ANY_CHARACTERS, max_size=30))
-def test_6_9_any_text_is_accepted_or_refused_with_a_message(text):
+def test_any_text_is_accepted_or_refused_with_a_message(text):
     """Whatever a YAML escape can spell, the loader answers with data or a problem."""
     source = "a: " + yaml.safe_dump(text, allow_unicode=False).split("\n...")[0]
     try:
@@ -252,13 +252,13 @@ def test_6_9_any_text_is_accepted_or_refused_with_a_message(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(SAFE_CHARACTERS, min_size=1, max_size=40))
-def test_6_9_ordinary_text_of_any_script_is_kept(text):
+def test_ordinary_text_of_any_script_is_kept(text):
     if loader.forbidden_character(text) is None:
         source = "a: " + yaml.safe_dump(text, allow_unicode=True).split("\n...")[0]
         assert loader.load_bytes(source.encode("utf-8"), "f.yaml").data["a"] == text
 
 
-# --- 7: long chains ---------------------------------------------------------------------
+# --- long chains ---------------------------------------------------------------------
 
 def chain_tree(folder: Path, length: int) -> Path:
     """The fixture tree with `length` questions in a row before its start."""
@@ -274,23 +274,23 @@ def chain_tree(folder: Path, length: int) -> Path:
     return path
 
 
-def test_7_a_long_chain_validates_and_renders(tmp_path):
+def test_a_long_chain_validates_and_renders(tmp_path):
     from generator.pipeline import load_site
     from generator.render import Renderer
     site = load_site(chain_tree(tmp_path, 1500))
     pages = Renderer(site).pages()
-    assert pages["map.md"].markdown.count("phslot") <= 3  # the list is one slot of HTML
+    assert pages["map.md"].markdown.count("htmlslot") <= 3  # the list is one slot of HTML
 
 
 @pytest.mark.build
-def test_7_a_chain_of_250_questions_builds(tmp_path):
+def test_a_chain_of_250_questions_builds(tmp_path):
     result = build_site(tmp_path / "site", chain_tree(tmp_path, 250))
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/map/index.html").read_text(encoding="utf-8")
     assert page.count("<ul>") >= 250
 
 
-# --- 8: a name is matched whole ---------------------------------------------------------
+# --- a name is matched whole ---------------------------------------------------------
 
 @pytest.mark.parametrize("name, location, value, words", [
     (TOOLS, ("messages", 0, "id"), "not-received\n", "use lower-case letters and digits"),
@@ -299,13 +299,13 @@ def test_7_a_chain_of_250_questions_builds(tmp_path):
      "use lower-case letters and digits"),
     (TREE, ("facts", "seller_response_days", "checked"), "2026-11-01\n", "YYYY-MM-DD"),
 ])
-def test_8_a_final_line_break_does_not_pass_a_pattern(tmp_path, name, location, value, words):
+def test_a_final_line_break_does_not_pass_a_pattern(tmp_path, name, location, value, words):
     copy = DataCopy(tmp_path)
     copy.set(name, location, value)
     copy.assert_refused_at(name, location, words, exact=False)
 
 
-def test_8_a_node_id_key_with_a_line_break_is_refused(tmp_path):
+def test_a_node_id_key_with_a_line_break_is_refused(tmp_path):
     copy = DataCopy(tmp_path)
     nodes = copy.data[TREE]["nodes"]
     copy.data[TREE]["nodes"] = {("tracking-shows\n" if k == "tracking-shows" else k): v
@@ -347,7 +347,7 @@ def test_no_slot_token_is_left_in_the_built_site(site_dir):
     """Every token render.py put in a page's Markdown was swapped for its HTML: in the
     pages, their tables of contents and the search indexes."""
     left = [path for path in site_dir.rglob("*") if path.suffix in (".html", ".json")
-            and re.search(r"phslot[0-9]+[bx]", path.read_text(encoding="utf-8"))]
+            and "htmlslot" in path.read_text(encoding="utf-8")]
     assert left == []
 
 

@@ -51,8 +51,7 @@ from generator.i18n import locale
 from generator.markup import text_html
 from generator.pipeline import TREE_FILE, SiteData, load_site
 from generator.reserved import heading_slug
-from generator.render import Page as GeneratedPage
-from generator.render import Renderer, fill_slots
+from generator.render import GeneratedPage, Renderer, slot_token, tokens_to_html
 from generator.tools import TOOLS
 
 from . import serve
@@ -293,7 +292,7 @@ class ParcelHelpPlugin(BasePlugin):
                 # a slot: the site's own HTML goes in after the page's Markdown is checked
                 slots = self.build.slots.get(page.file.src_uri, ())
                 self.build.slots[page.file.src_uri] = (*slots, fragment)
-                markdown = markdown.replace(marker, f"phslot{len(slots)}b")
+                markdown = markdown.replace(marker, slot_token(len(slots), block=True))
         return markdown
 
     # --- contributor text: titles and slots (render.py) ----------------------------
@@ -326,13 +325,13 @@ class ParcelHelpPlugin(BasePlugin):
         items = list(page.toc)
         while items:  # iterative: a TOC is shallow, but no recursion is needed
             item = items.pop()
-            item.title = fill_slots(item.title, slots)
+            item.title = tokens_to_html(item.title, slots)
             items.extend(item.children)
         # links to ids inside slots (questionnaire steps) are checked like any other
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= {found for slot in slots
                                         for found in ANCHOR_ID.findall(slot)}
-        return fill_slots(html_text, slots)
+        return tokens_to_html(html_text, slots)
 
     @event_priority(-100)  # last: every other change to the page is made
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

@@ -12,12 +12,17 @@ from dataclasses import dataclass
 class Tool:
     name: str  # in tools.yaml `offered_on`, the form's data-tool and the script's file name
     page: str  # its page: tools/PAGE.md
-    words: str  # its strings in the locales: tools_WORDS_title, tools_WORDS_summary, ...
+
+    @property
+    def initials(self) -> str:
+        """Its name's initials ("tc": tracking-checker), which begin its strings' keys in
+        the locales (tools_tc_title, tools_tc_summary, ...) and its page's element ids."""
+        return "".join(word[0] for word in self.name.split("-"))
 
 
 TOOLS = (
-    Tool("tracking-checker", "tracking", "tc"),
-    Tool("deadline-calculator", "deadlines", "dc"),
-    Tool("dispute-message", "message", "dm"),
+    Tool("tracking-checker", "tracking"),
+    Tool("deadline-calculator", "deadlines"),
+    Tool("dispute-message", "message"),
 )
 BY_NAME = {tool.name: tool for tool in TOOLS}

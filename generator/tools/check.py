@@ -17,10 +17,10 @@ from ..model import Tree
 from ..schema_check import load_schema, schema_problems
 from ..translate import LANGUAGES
 from . import formats
+from .shared_rules import S10, first_not_plain
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "tools.schema.json"
 
-S10_SHAPE = re.compile(r"[A-Z]{2}[0-9]{9}[A-Z]{2}")
 DAY_UNITS = {"days", "working_days"}
 
 
@@ -107,9 +107,9 @@ def _overlap_problems(loaded: Loaded) -> Iterator[Problem]:
     for later, carrier in enumerate(carriers):
         where = ("tracking", "carriers", later, "format")
         name = f"carrier {later + 1} ({carrier['name']})"
-        if formats.range_problem(carrier["format"]) or S10_SHAPE.fullmatch(carrier["example"]):
+        if formats.range_problem(carrier["format"]) or formats.match(S10, carrier["example"]):
             continue  # said already (_format_problems)
-        both = formats.overlap(formats.S10, carrier["format"])
+        both = formats.overlap(S10, carrier["format"])
         if both:
             yield loaded.problem(where, f"the format of {name} takes postal (S10) numbers such "
                                         f"as {both}, which the checker reads as S10 first; "
@@ -156,10 +156,10 @@ def _message_problems(loaded: Loaded) -> Iterator[Problem]:
             yield loaded.problem(where + ("id",), f"message id '{message['id']}' is used twice")
         seen.add(message["id"])
         text = message["text"]
-        odd = re.search(r"[^\n -~]", text)
-        if odd:
-            yield kinds.text_problem(loaded, where + ("text",), odd.start(),
-                           f"character {odd.group()!r} (U+{ord(odd.group()):04X}) may be "
+        odd = first_not_plain(text)
+        if odd is not None:
+            yield kinds.text_problem(loaded, where + ("text",), odd,
+                           f"character {text[odd]!r} (U+{ord(text[odd]):04X}) may be "
                            "garbled by a translator; messages use plain ASCII only")
         yield from _meaning_problems(loaded, where, message)
 
@@ -198,6 +198,6 @@ def _format_problems(loaded: Loaded, where: tuple, carrier: dict) -> Iterator[Pr
     elif not formats.match(parts, carrier["example"]):
         yield loaded.problem(where + ("example",), f"example {carrier['example']} does not "
                              "have the carrier's format")
-    elif S10_SHAPE.fullmatch(carrier["example"]):
+    elif formats.match(S10, carrier["example"]):
         yield loaded.problem(where + ("example",), "example has the shape of a postal (S10) "
                              "number; a carrier format must not claim those")

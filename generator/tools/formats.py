@@ -55,10 +55,6 @@ def range_problem(parts: Sequence[Mapping[str, Any]]) -> str | None:
     return None
 
 
-# UPU S10, as the checker reads it before any carrier's format (tracking-checker.js).
-S10 = ({"letters": 2}, {"digits": 9}, {"letters": 2})
-
-
 def _ends(parts: Sequence[Mapping[str, Any]], place: tuple[int, int]) -> list[tuple[int, int]]:
     """place (part index, characters read in it) and every place reached from it
     without reading: a text read whole, or a run at least its fewest long, may end."""

@@ -12,10 +12,11 @@ from types import MappingProxyType
 from typing import Any
 
 from babel import Locale as BabelLocale
+from babel.lists import format_list
 
 from ..i18n import string_source
-from ..markup import fill_slots
-from . import BY_NAME, TOOLS
+from ..markup import SLOT_PATTERN, fill_template
+from . import BY_NAME, TOOLS, shared_rules
 from ..schema_check import load_schema
 from .check import DAY_UNITS, SCHEMA_PATH
 
@@ -86,10 +87,16 @@ def step_link(renderer, node_id: str) -> dict | None:
 
 
 def _strings(renderer, tool: str) -> dict[str, str]:
-    """The locale strings a tool's script uses (keys tools_WORDS_*, prefix removed)."""
-    start = f"tools_{BY_NAME[tool].words}_"
+    """The locale strings a tool's script uses (keys tools_INITIALS_*, prefix removed)."""
+    start = f"tools_{BY_NAME[tool].initials}_"
     return {key[len(start):]: text for key, text in renderer.locale.data["strings"].items()
             if key.startswith(start)}
+
+
+def _script_words(renderer, tool: str) -> dict:
+    """What every tool script reads first: its words, and the slot pattern they are
+    filled with (slots.js, as markup.fill_template fills them)."""
+    return {"strings": _strings(renderer, tool), "slotPattern": SLOT_PATTERN}
 
 
 def _source(renderer, fact) -> str:
@@ -107,7 +114,8 @@ def tracking_data(renderer) -> dict:
                  "meaning": localized(c["meaning"], lang),
                  "trackAt": localized(c["track_at"], lang), "step": step_link(renderer, c["step"])}
                 for c in tracking["carriers"]]
-    return {"strings": _strings(renderer, "tracking-checker"), "services": services, "carriers": carriers,
+    return {**_script_words(renderer, "tracking-checker"), "services": services,
+            "carriers": carriers, "s10": {"format": shared_rules.S10, "weights": shared_rules.S10_WEIGHTS},
             "lookalikes": tracking["lookalikes"], "countries": country_names(lang),
             "s10TrackAt": localized(tracking["s10_track_at"], lang),
             "badStep": step_link(renderer, tracking["bad_check_digit_step"]),
@@ -125,8 +133,8 @@ def deadline_rows(renderer) -> list[dict]:
                      "days": fact.max if fact.max is not None else fact.value,
                      "working": fact.unit == "working_days",
                      "label": localized(d["label"], lang),
-                     "rule": fill_slots(localized(d["rule"], lang),
-                                        {"fact": renderer.locale.fact_text(fact)}),
+                     "rule": fill_template(localized(d["rule"], lang),
+                                           {"fact": renderer.locale.fact_text(fact)}),
                      "source": _source(renderer, fact)})
     return rows
 
@@ -149,7 +157,7 @@ def date_words(renderer) -> dict:
 
 
 def deadline_data(renderer) -> dict:
-    return {"strings": _strings(renderer, "deadline-calculator"), "deadlines": deadline_rows(renderer),
+    return {**_script_words(renderer, "deadline-calculator"), "deadlines": deadline_rows(renderer),
             **date_words(renderer), "uidHost": "parcel-help", "back": back_links(renderer)}
 
 
@@ -163,7 +171,8 @@ def calculator_dates(renderer) -> dict | None:
     t = renderer.locale.t
     dates = [[PROTECTION_END, t("tools_dc_protection_end")]]
     dates += [[row["fact"], row["label"]] for row in deadline_rows(renderer)]
-    return {"title": t("dates_from_calculator"), "dates": dates, **date_words(renderer)}
+    return {"title": t("dates_from_calculator"), "dates": dates, **date_words(renderer),
+            "slotPattern": SLOT_PATTERN}
 
 
 def message_data(renderer) -> dict:
@@ -172,8 +181,9 @@ def message_data(renderer) -> dict:
                  "dateLabel": localized(m["date_label"], lang), "text": m["text"],
                  "meaning": (m.get("meaning") or {}).get(lang)}
                 for m in renderer.site.tools.messages]
-    return {"strings": _strings(renderer, "dispute-message"), "messages": messages,
-            "replacements": renderer.site.tools.replacements, "slots": message_slots()}
+    return {**_script_words(renderer, "dispute-message"), "messages": messages,
+            "replacements": renderer.site.tools.replacements, "slots": message_slots(),
+            "plainAscii": shared_rules.PLAIN_ASCII}
 
 
 def message_slots() -> list[str]:
@@ -187,7 +197,9 @@ def message_slots() -> list[str]:
 def _page_context(renderer, tool) -> dict:
     if tool.name == "tracking-checker":
         return {"data": tracking_data(renderer),
-                "tracking": renderer.site.tools.tracking, "localized": localized}
+                "tracking": renderer.site.tools.tracking, "localized": localized,
+                "weights": format_list([str(w) for w in shared_rules.S10_WEIGHTS],
+                                       locale=renderer.locale.cldr)}
     if tool.name == "deadline-calculator":
         return {"data": deadline_data(renderer), "rows": deadline_rows(renderer)}
     messages = message_data(renderer)
@@ -195,7 +207,7 @@ def _page_context(renderer, tool) -> dict:
 
 
 def pages(renderer) -> dict:
-    """The tools' pages, {src_uri: render.Page}."""
+    """The tools' pages, {src_uri: render.GeneratedPage}."""
     if not available(renderer):
         return {}
     t, lang = renderer.locale.t, renderer.locale.lang
@@ -204,7 +216,7 @@ def pages(renderer) -> dict:
     found = {"tools/index.md": renderer.page("tools_index.md.j2", t("tools_title"),
                                              *string_source(lang, "tools_title"), tools=TOOLS)}
     for tool in TOOLS:
-        words = f"tools_{tool.words}_"
+        words = f"tools_{tool.initials}_"
         found[f"tools/{tool.page}.md"] = renderer.page(
             f"tool_{tool.page}.md.j2", t(words + "title"), *string_source(lang, words + "title"),
             description=t(words + "summary"), tool=tool, **_page_context(renderer, tool))

@@ -34,10 +34,11 @@ window.parcelDays = (function () {
         return String(n).padStart(i ? 2 : 4, "0");
       }).join("-");
     },
-    /* pattern and month names: the locale's (page data) */
-    readable: function (day, pattern, months) {
-      return pattern.replace("{day}", day.d).replace("{month}", months[day.m - 1])
-        .replace("{year}", day.y);
+    /* words: the page data's dateFormat (a pattern of {day}, {month} and {year}),
+       months and slotPattern (slots.js fills the pattern) */
+    readable: function (day, words) {
+      return window.parcelSlots(words.slotPattern)(words.dateFormat,
+        { day: day.d, month: words.months[day.m - 1], year: day.y });
     }
   };
 }());

@@ -30,7 +30,7 @@
       if (!day) return;
       var item = list.appendChild(element("li"));
       item.appendChild(element("strong", entry[1] + ": "));
-      var time = item.appendChild(element("time", dates.readable(day, data.dateFormat, data.months)));
+      var time = item.appendChild(element("time", dates.readable(day, data)));
       time.dateTime = dates.iso(day);
     });
     if (!list.firstChild) return;

@@ -13,6 +13,7 @@
   if (!form || !dates) return;
   var data = JSON.parse(form.querySelector(".tool-data").textContent);
   var text = data.strings;
+  var fill = window.parcelSlots(data.slotPattern);  // slots.js
   var fields = form.elements;
   var error = form.querySelector(".tool-error");
   var result = form.querySelector(".tool-result");
@@ -25,7 +26,7 @@
   var parseDay = dates.parse, addDays = dates.addDays, iso = dates.iso;
 
   function readable(day) {
-    return dates.readable(day, data.dateFormat, data.months);
+    return dates.readable(day, data);
   }
 
   /* n working days (Monday to Friday) forwards, or backwards when sign is -1. */
@@ -78,7 +79,7 @@
       // A date field holds "" both when empty and when half-typed; badInput tells them apart.
       if (dateFields[i].validity && dateFields[i].validity.badInput ||
           dateFields[i].value && !parseDay(dateFields[i].value)) {
-        fail(text.error_date.replace("{example}", readable({ y: 2024, m: 2, d: 29 })), [dateFields[i]]);
+        fail(fill(text.error_date, { example: readable({ y: 2024, m: 2, d: 29 }) }), [dateFields[i]]);
         return null;
       }
     }

@@ -21,7 +21,7 @@
   var cleanButton = form.querySelector("[data-clean]");
   var copyButton = form.querySelector("[data-copy]");
   var status = form.querySelector(".dm-status");
-  var GARBLED = /[^\n\r\t -~]/gu;  // anything but plain printable ASCII (u: emoji whole)
+  var fill = window.parcelSlots(data.slotPattern);  // slots.js
   var byId = {};
   data.messages.forEach(function (m) { byId[m.id] = m; });
 
@@ -33,30 +33,39 @@
       tracking: fields.tracking.value.trim() || text.missing_tracking,
       date: fields.date.value || text.missing_date  // ISO: no month names to translate
     };
-    // The slots are tools.schema.json's list (data.slots), as the build checked them;
-    // one pass, so a value is never read as a slot itself.
-    function fill(template) {
-      return template.replace(/\{([a-z_]+)\}/g, function (all, name) {
-        return data.slots.indexOf(name) !== -1 && values.hasOwnProperty(name) ? values[name] : all;
-      });
-    }
-    message.value = fill(chosen.text);
-    if (meaning) meaning.textContent = chosen.meaning ? fill(chosen.meaning) : "";
+    // Only the slots in tools.schema.json's list (data.slots), as the build checked them.
+    var allowed = {};
+    data.slots.forEach(function (name) { if (values.hasOwnProperty(name)) allowed[name] = values[name]; });
+    message.value = fill(chosen.text, allowed);
+    if (meaning) meaning.textContent = chosen.meaning ? fill(chosen.meaning, allowed) : "";
     flag();
   }
 
+  /* Plain ASCII, the build's rule (data.plainAscii: ranges of code points, as
+     generator/tools/shared_rules.py defines it); anything else may be garbled.
+     Array.from reads an emoji whole. */
+  function isPlain(ch) {
+    var code = ch.codePointAt(0);
+    return data.plainAscii.some(function (range) { return code >= range[0] && code <= range[1]; });
+  }
+
+  function garbled(value) {
+    return Array.from(value).filter(function (ch) { return !isPlain(ch); });
+  }
+
   function flag() {
-    var found = message.value.match(GARBLED) || [];
+    var found = garbled(message.value);
     var unique = found.filter(function (ch, i) { return found.indexOf(ch) === i; });
     flagsText.textContent = unique.length
-      ? text.flagged.replace("{chars}", unique.join(" ")) : "";
+      ? fill(text.flagged, { chars: unique.join(" ") }) : "";
     cleanButton.hidden = unique.length === 0;
   }
 
   function clean(value) {
-    return value.replace(GARBLED, function (ch) {
+    return Array.from(value).map(function (ch) {
+      if (isPlain(ch)) return ch;
       return data.replacements.hasOwnProperty(ch) ? data.replacements[ch] : "";
-    });
+    }).join("");
   }
 
   function announce(words) {

@@ -1,7 +1,8 @@
 /*
  * Tracking-number checker. Formats, meanings, country names and words come from the
  * page (<script type="application/json" class="tool-data">, built from tools.yaml and
- * the locale); the UPU S10 check digit rule is the standard's own. No requests.
+ * the locale), and so do the UPU S10 shape and check-digit weights (the build's own
+ * definition, generator/tools/shared_rules.py). No requests.
  * The result carries data-verdict: valid-s10 | bad-check-digit | internal | unknown | empty.
  */
 (function () {
@@ -13,8 +14,10 @@
   var text = data.strings;
   var input = form.elements.number;
   var result = form.querySelector(".tool-result");
-  var S10 = /^([A-Z])([A-Z])(\d{8})(\d)([A-Z]{2})$/;
-  var WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7];
+  var fill = window.parcelSlots(data.slotPattern);  // slots.js
+  // UPU S10 (2 letters, 8 digits and a check digit, 2 letters) and its check-digit
+  // weights: the build's (generator/tools/shared_rules.py), in the page data.
+  var S10 = data.s10;
   var MAX_LENGTH = 40;  // anything longer is a paste gone wrong, not a number
 
   var carriers = data.carriers;
@@ -54,12 +57,6 @@
     });
   });
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
-      return values.hasOwnProperty(name) ? values[name] : all;
-    });
-  }
-
   /* Upper case, no spaces or dashes, full-width characters (from Chinese pages) made
      plain (NFKC); Cyrillic look-alikes read as Latin. */
   function normalise(raw) {
@@ -72,10 +69,10 @@
     return { number: latin, lookalikes: swapped };
   }
 
-  /* UPU S10: digits times 8 6 4 2 3 5 9 7, C = 11 - (sum mod 11), 10 -> 0, 11 -> 5. */
+  /* The 8 digits times the weights, summed; C = 11 - (sum mod 11), 10 -> 0, 11 -> 5. */
   function checkDigit(digits) {
     var sum = 0;
-    for (var i = 0; i < 8; i++) sum += Number(digits.charAt(i)) * WEIGHTS[i];
+    for (var i = 0; i < S10.weights.length; i++) sum += Number(digits.charAt(i)) * S10.weights[i];
     var check = 11 - (sum % 11);
     return { sum: sum, remainder: sum % 11, digit: check === 10 ? 0 : check === 11 ? 5 : check };
   }
@@ -88,8 +85,10 @@
       return { verdict: "unknown", lines: [text.too_long, text.unknown], step: data.unknownStep };
     }
     var notes = seen.lookalikes ? [text.lookalike] : [];
-    var s10 = S10.exec(number);
-    if (s10) {
+    if (matches(S10.format, number)) {
+      // [number, service letter, second letter, 8 digits, check digit, country]
+      var s10 = [number, number.charAt(0), number.charAt(1), number.slice(2, 10),
+                 number.charAt(10), number.slice(11)];
       var check = checkDigit(s10[3]);
       if (check.digit !== Number(s10[4])) {
         return { verdict: "bad-check-digit", step: data.badStep, lines: [
