@@ -3,7 +3,6 @@ dates. One YAML file per language in locales/, with the same keys."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -15,7 +14,7 @@ from babel import Locale as BabelLocale
 from babel.numbers import format_decimal
 
 from .errors import Problem, TreeError
-from .markup import fill_template
+from .markup import SLOT, fill_template
 from .model import Fact
 
 LOCALES = Path(__file__).parent / "locales"
@@ -87,9 +86,6 @@ def locale(lang: str) -> Locale:
 
 # --- the check: every English string has a translation -------------------------------
 
-_FIELD = re.compile(r"\{(\w+)\}")
-
-
 def _shown(path: Path) -> str:
     """A path as a reader types it: relative to the working folder when inside it."""
     try:
@@ -124,10 +120,10 @@ def check_locale(lang: str) -> list[Problem]:
                     (section, key), f"{section}.{key} has no {lang} text in {other.path}",
                     key=True))
             elif isinstance(text, str) and isinstance(theirs[key], str) and \
-                    set(_FIELD.findall(text)) != set(_FIELD.findall(theirs[key])):
+                    set(SLOT.findall(text)) != set(SLOT.findall(theirs[key])):
                 problems.append(other.problem(
                     (section, key), f"{section}.{key} must use the same {{placeholders}} as "
-                                    f"the English: {', '.join(sorted(_FIELD.findall(text)))}"))
+                                    f"the English: {', '.join(sorted(SLOT.findall(text)))}"))
     for unit, forms in (other.data.get("units") or {}).items():
         wanted = set(BabelLocale.parse(lang).plural_form.tags) - {"other"}
         if isinstance(forms, dict) and not wanted <= set(forms) and "other" not in forms:
