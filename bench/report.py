@@ -119,13 +119,7 @@ def _browser(browser: dict) -> list[str]:
            "opened; the questionnaires are walked to an outcome (the first answer each time).",
            "", "| site | worker | ready after load | cached | offline: what opened |",
            "|---|---|---|---|---|"]
-    for name, result in browser["offline"].items():
-        cached = result["cached"]
-        opened = "; ".join(f"{check}: {seen or 'no page (no connection)'}"
-                           for check, seen in result["pages"].items())
-        ready = f"{result['installed_ms'] / 1000:.1f} s" if result["worker"] else "-"
-        out.append(f"| {name} | {'yes' if result['worker'] else 'no'} | {ready} "
-                   f"| {cached['files']} files, {kb(cached['bytes'])} | {opened} |")
+    out += [offline_row(name, result) for name, result in browser["offline"].items()]
     out += ["", "Loading each page: requests to other hosts, and axe-core's violations.", "",
             "| page | requests to other hosts | axe-core violations |", "|---|---|---|"]
     for name, audit in browser["audits"].items():
@@ -135,6 +129,16 @@ def _browser(browser: dict) -> list[str]:
         out.append(f"| {name} | {len(audit['foreign_requests'])}{listed} "
                    f"| {len(audit['axe'])}{violations} |")
     return out + [""]
+
+
+def offline_row(name: str, result: dict) -> str:
+    """One site's row of the offline table (browser.offline_walk's result)."""
+    cached = result["cached"]
+    opened = "; ".join(f"{check}: {seen or 'no page (no connection)'}"
+                       for check, seen in result["pages"].items())
+    ready = f"{result['installed_ms'] / 1000:.1f} s" if result["worker"] else "-"
+    return (f"| {name} | {'yes' if result['worker'] else 'no'} | {ready} "
+            f"| {cached['files']} files, {kb(cached['bytes'])} | {opened} |")
 
 
 def _lighthouse(results: dict | None) -> list[str]:

@@ -1,9 +1,10 @@
 """`make bench`: measure the site against a default mkdocs-material site, print the
 results and write them, with the machine they ran on, to BENCHMARKS.md.
 
-    .venv/bin/python bench/run.py [--quick]
+    .venv/bin/python bench/run.py [--quick | --offline]
 
---quick skips the 10,000-node trees and Lighthouse (a few minutes less)."""
+--quick skips the 10,000-node trees and Lighthouse (a few minutes less); --offline
+measures only the offline walk of this site and prints its row."""
 
 from __future__ import annotations
 
@@ -119,15 +120,34 @@ def weights(site: Path, default_site: Path, pages: dict[str, Path]) -> dict:
             "fonts": default_page.read_text(encoding="utf-8").count("fonts.g")}
 
 
+def offline_checks(site: Path) -> dict[str, str]:
+    """The pages the offline walk opens, {name: path}."""
+    guide = first_guide(site)
+    return {"questionnaire, walked to an outcome": "/questionnaire/",
+            "a guide": f"/guides/{guide}/", "facts": "/facts/",
+            "tracking checker": "/tools/tracking/", "deadline calculator": "/tools/deadlines/",
+            "message builder": "/tools/message/",
+            "Russian questionnaire, walked": "/ru/questionnaire/",
+            "a Russian guide": f"/ru/guides/{guide}/", "a page not cached": "/no-such-page/"}
+
+
+def offline_only(work: Path) -> None:
+    """`--offline`: the offline walk of this site alone, printed as the report's row."""
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                    str(work / "real-site")], cwd=ROOT, check=True)
+    site_url, server = serve(work / "real-site")
+    try:
+        with chromium() as browser:
+            result = offline_walk(browser, site_url, offline_checks(work / "real-site"))
+    finally:
+        server.shutdown()
+    print("\n".join(f"{key}: {value}" for key, value in machine().items()))
+    print(report.offline_row("this site", result))
+
+
 def in_the_browser(browser, site: Path, site_url: str, default_url: str,
                    pages: dict[str, Path]) -> dict:
-    guide = first_guide(site)
-    checks = {"questionnaire, walked to an outcome": "/questionnaire/",
-              "a guide": f"/guides/{guide}/", "facts": "/facts/",
-              "tracking checker": "/tools/tracking/", "deadline calculator": "/tools/deadlines/",
-              "message builder": "/tools/message/",
-              "Russian questionnaire, walked": "/ru/questionnaire/",
-              "a Russian guide": f"/ru/guides/{guide}/", "a page not cached": "/no-such-page/"}
+    checks = offline_checks(site)
     audits = {}
     for name, page in pages.items():
         if name == "default Material page":
@@ -152,8 +172,13 @@ def lighthouse_targets(site: Path) -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    quick = parser.parse_args().quick
+    parser.add_argument("--offline", action="store_true",
+                        help="only the offline walk of this site, printed, not written")
+    arguments = parser.parse_args()
+    quick = arguments.quick
     with tempfile.TemporaryDirectory(prefix="parcel-help-bench-") as temp:
+        if arguments.offline:
+            return offline_only(Path(temp))
         results = measure(Path(temp), quick)
     lines = report.lines(results)
     print("\n".join(lines))
