@@ -28,7 +28,7 @@ from conftest import build_site
 GUIDE = ("guides", "parcel-lost")
 
 
-# --- 1: names the site makes itself ----------------------------------------------------
+# --- names the site makes itself ----------------------------------------------------
 
 GUIDE_INDEX = ("  index:\n    title: Guide index\n    summary: A short summary.\n"
                "    starts_at: start\n    sections:\n      - heading: First\n"
@@ -151,7 +151,7 @@ def test_the_only_page_under_guides_besides_the_guides_is_reserved():
     assert under - set(SITE.tree.guides) == set(reserved.GUIDE_PAGES)
 
 
-# --- 2: invisible and bidirectional characters -----------------------------------------
+# --- invisible and bidirectional characters -----------------------------------------
 
 BIDI = "changes the direction of the text around it, so the file reads differently from the page; remove it"
 HIDDEN = "is invisible, so the file reads differently from the page; remove it"
@@ -237,7 +237,7 @@ def test_the_command_line_refuses_before_writing_any_path(tmp_path, valid_text):
     assert "Traceback" not in result.stderr
 
 
-# --- 3: YAML 1.1 -----------------------------------------------------------------------
+# --- YAML 1.1 -----------------------------------------------------------------------
 
 ODD_NUMBER = ("as a number, not as written (010 is 8, 0x10 is 16, 1:30 is 90); write a whole "
               "number in plain digits (at most 15), or put text in quotes")
@@ -295,7 +295,7 @@ def test_validate_and_build_stop_with_the_line_not_a_traceback(tmp_path, valid_t
         assert "Traceback" not in output and len(output) < 5000
 
 
-# --- 4: links ---------------------------------------------------------------------------
+# --- links ---------------------------------------------------------------------------
 
 NO_HOST = ("a link needs a host name with a dot, such as https://example.com/ (an "
            "international name in its xn-- form)")
@@ -349,7 +349,7 @@ def test_a_link_in_a_translation(tmp_path):
     copy.assert_refused_at(RU, location, f"link to {url!r} is not allowed: {USERINFO}")
 
 
-# --- 5: numbers -------------------------------------------------------------------------
+# --- numbers -------------------------------------------------------------------------
 
 def test_a_fact_in_decimals_is_refused_and_the_range_holds(valid_text):
     text = replace_once(valid_text, "    value: 1\n    max: 10\n", "    value: 90.0\n    max: 1.0\n")
@@ -367,7 +367,7 @@ def test_a_count_in_decimals_is_refused_in_tools(tmp_path):
     assert any("give one of: text: LP, digits: 16" in p for p in copy.refusals())
 
 
-# --- 6: translations are held to the English limits ------------------------------------
+# --- translations are held to the English limits ------------------------------------
 
 def test_a_300_kb_russian_label_is_refused(tmp_path):
     copy = DataCopy(tmp_path)
@@ -394,7 +394,7 @@ def test_a_russian_tools_text_has_its_limit(tmp_path):
                "limit is 600)" in p for p in found), found
 
 
-# --- 7: tracking data -------------------------------------------------------------------
+# --- tracking data -------------------------------------------------------------------
 
 @pytest.mark.parametrize("char", ["8", "B", "O"])
 def test_lookalikes_may_not_map_what_numbers_are_made_of(tmp_path, char):
