@@ -5,7 +5,6 @@ for the same template and values, run side by side (slots.js in headless Chromiu
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -47,10 +46,3 @@ def test_the_script_has_no_slot_pattern_of_its_own():
     script = SCRIPT.read_text(encoding="utf-8")
     assert "a-z" not in script and "\\w" not in script
 
-
-def test_no_page_script_fills_slots_its_own_way():
-    """Every script that fills {slots} does it with slots.js: none holds a slot regular
-    expression or replaces a "{name}" by hand."""
-    own_way = re.compile(r"""\\\{\(|\.replace\(\s*["']\{""")
-    scripts = sorted((ROOT / "site_overrides/assets/javascripts").rglob("*.js"))
-    assert [path.name for path in scripts if own_way.search(path.read_text(encoding="utf-8"))] == []
