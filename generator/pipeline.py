@@ -8,8 +8,9 @@ with the same machinery; the result is one immutable SiteData.
 The CLI, the mkdocs adapter, the renderer, the benchmark and the tests take what
 check_site() or load_site() return, read-only all the way down, and read none of these
 files again. Two readers stand apart: the interface strings (generator/locales/LANG.yaml),
-checked here but read for the pages by i18n.locale(); and `translations --update`, which
-reads the tree and one translation file afresh in order to rewrite that file.
+checked here but read again by i18n.py for the pages (their words, and the lines edit
+links open); and `translations --update`, which reads the tree and one translation file
+afresh to rewrite that file, then checks again through here.
 """
 
 from __future__ import annotations
