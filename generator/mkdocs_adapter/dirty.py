@@ -8,6 +8,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from generator.i18n import locales_version
 from generator.render import Page as GeneratedPage
 
 from . import serve
@@ -22,6 +23,8 @@ class DirtyBuilds:
         self.previous: dict[str, GeneratedPage] = {}  # the last build's, to tell which changed
         self.guide_lists: dict[str, str] = {}  # the list hand-written pages show, by language
         self.showed_errors = False  # the last build put the error page in place of every page
+        # the locale files' version: their words are on every page (titles, nav, header)
+        self.locales: tuple = ()
 
     def error_files(self, files: Files, config: MkDocsConfig) -> Files:
         """While the data has errors every page, rebuilt, lists them (serve.py)."""
@@ -38,10 +41,10 @@ class DirtyBuilds:
 
     def _mark_unchanged(self, files: Files, build: SiteBuild) -> None:
         """A generated page like last time's is not rebuilt; every page is after the
-        error page stood in for them; a hand-written page that lists the guides is
-        when the list changed."""
-        previous = self.previous
-        force = self.showed_errors or not previous
+        error page stood in for them, or after a locale file changed; a hand-written
+        page that lists the guides is when the list changed."""
+        previous, locales = self.previous, locales_version()
+        force = self.showed_errors or not previous or locales != self.locales
         lists = {lang: renderer.guide_list("") for lang, renderer in build.renderers.items()}
         for file in files.documentation_pages():
             generated = build.generated.get(file.src_uri)
@@ -53,4 +56,4 @@ class DirtyBuilds:
                                page_language(file.src_uri))):
                 file.is_modified = serve.always
         self.previous, self.guide_lists = dict(build.generated), lists
-        self.showed_errors = False
+        self.showed_errors, self.locales = False, locales
