@@ -39,5 +39,6 @@ def with_policy(output: str, source: str, inlined: csp.Inlined, serving: bool) -
     """Not under `mkdocs serve`: the server adds its live-reload script to each page
     as it sends it, after this, so no hash can name it (and 'unsafe-inline' is ignored
     beside hashes)."""
-    refuse(source, csp.refusals(output, inlined), serving)
-    return output if serving else csp.with_policy(output, inlined)
+    code = csp.inline_code(output)  # read once: the check and the policy both need it
+    refuse(source, csp.refusals(output, inlined, code), serving)
+    return output if serving else csp.with_policy(output, inlined, code)
