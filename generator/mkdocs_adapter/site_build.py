@@ -8,6 +8,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -55,10 +56,15 @@ class SiteBuild:
         return self.relative(file.abs_src_path or file.src_uri), 0
 
     def relative(self, path: str) -> str:
-        try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        return _relative(str(path), self.root)
+
+
+@lru_cache(maxsize=256)  # a few files, asked for by every text's edit link
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
 
 
 def start_build(config: MkDocsConfig, *, strict_translations: bool,
