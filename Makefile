@@ -12,13 +12,37 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test validate translations graph paths facts bench bench-scale chromium java fonts clean
+.PHONY: serve build check test validate translations graph paths facts bench bench-scale chromium java fonts properdocs clean
 
 $(STAMP): pyproject.toml constraints.txt
 	rm -f $(VENV)/.installed-*
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	touch $@
+
+# The engine that builds and serves the site: mkdocs, or ProperDocs (the maintained fork
+# of mkdocs 1.x, same plugins and themes), e.g. `make build ENGINE=properdocs` (README).
+# ProperDocs has its own virtual environment, without mkdocs: what builds there does not
+# lean on mkdocs being installed (tests/test_engine_build.py compares the two sites).
+ENGINE ?= mkdocs
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+$(PD_STAMP): pyproject.toml constraints.txt
+	rm -rf $(PD_VENV)
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[properdocs]"
+	$(PD_VENV)/bin/python -m pip uninstall --quiet --disable-pip-version-check -y mkdocs
+	touch $@
+properdocs: $(PD_STAMP)
+ifeq ($(ENGINE),properdocs)
+ENGINE_PY := $(PD_VENV)/bin/python
+ENGINE_STAMP := $(PD_STAMP)
+else ifeq ($(ENGINE),mkdocs)
+ENGINE_PY := $(PY)
+ENGINE_STAMP := $(STAMP)
+else
+$(error ENGINE is mkdocs or properdocs, not $(ENGINE))
+endif
 
 chromium:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && \
@@ -50,12 +74,12 @@ PORT_FREE := import socket, sys; sys.exit( \
   % ($(PORT) + 1) \
   if socket.socket().connect_ex(("127.0.0.1", $(PORT))) == 0 else \
   print("Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"))
-serve: $(STAMP) fonts
-	@$(PY) -c '$(PORT_FREE)'
-	MKDOCS_STRICT=false SITE_URL=http://127.0.0.1:$(PORT)/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
+serve: $(ENGINE_STAMP) fonts
+	@$(ENGINE_PY) -c '$(PORT_FREE)'
+	MKDOCS_STRICT=false SITE_URL=http://127.0.0.1:$(PORT)/ $(ENGINE_PY) -m $(ENGINE) serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
-build: $(STAMP) fonts
-	$(PY) -m mkdocs build --strict
+build: $(ENGINE_STAMP) fonts
+	$(ENGINE_PY) -m $(ENGINE) build --strict
 
 validate: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
@@ -89,7 +113,7 @@ check: $(STAMP)
 # phase that PYTEST_ARGS leaves empty (pytest's status 5) is not a failure. The second
 # phase keeps each file on one process: its module fixtures (a site with attacks, one
 # visit of every page) are made once.
-test: $(STAMP) $(NODE_STAMP) chromium java fonts
+test: $(STAMP) $(PD_STAMP) $(NODE_STAMP) chromium java fonts
 	@echo "== make test 1/2: checks that need no browser and build no site"
 	$(PY) -m pytest -m "not browser and not build" -n 2 --durations=10 $(PYTEST_ARGS) \
 	  || [ $$? = 5 ]

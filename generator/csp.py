@@ -116,12 +116,13 @@ NAMES = {"script": "inline <script>", "data": "<script> data block",
          "handler": "event-handler attribute"}
 
 
-def refusals(page: str, allowed: Inlined) -> list[str]:
-    """Inline code in a built page that the project did not inline itself."""
+def refusals(page: str, allowed: Inlined, code: InlineCode | None = None) -> list[str]:
+    """Inline code in a built page that the project did not inline itself (code: the
+    page's, when already read: each parse of a page costs as much as its rendering)."""
     known = {"script": allowed.scripts, "style": allowed.styles,
              "style attribute": allowed.style_attributes, "handler": set()}
     return [f"{NAMES[kind]} {_short(text)!r} is not the site's own code"
-            for kind, text in inline_code(page).found
+            for kind, text in (code or inline_code(page)).found
             if kind in known and text not in known[kind]]
 
 
@@ -133,10 +134,10 @@ def markup_refusals(content: str) -> list[str]:
             for kind, text in inline_code(content).found]
 
 
-def policy(page: str, allowed: Inlined) -> str:
+def policy(page: str, allowed: Inlined, code: InlineCode | None = None) -> str:
     """The policy for one built page: the fixed rules plus the hashes of the inline
     code it holds that the project inlined (anything else is refused before)."""
-    code = inline_code(page)
+    code = code or inline_code(page)
     scripts = [_hash(t) for t in code.of("script") if t in allowed.scripts]
     styles = [_hash(t) for t in code.of("style") if t in allowed.styles]
     attributes = [_hash(t) for t in code.of("style attribute") if t in allowed.style_attributes]
@@ -147,11 +148,12 @@ def policy(page: str, allowed: Inlined) -> str:
     return "; ".join(f"{name} {value}" for name, value in rules.items())
 
 
-def with_policy(page: str, allowed: Inlined) -> str:
+def with_policy(page: str, allowed: Inlined, code: InlineCode | None = None) -> str:
     """page with its policy as the first element of <head> (after the charset, which
     must come first; it starts no script)."""
     head = HEAD.search(page)
     if head is None:
         return page
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, allowed)}">'
+    rules = policy(page, allowed, code)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{rules}">'
     return page[:head.end()] + meta + page[head.end():]

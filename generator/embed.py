@@ -4,22 +4,27 @@ snippet embedders copy. Plain Python; the mkdocs adapter wires it in."""
 from __future__ import annotations
 
 import html
-from functools import lru_cache
+from pathlib import PurePosixPath
 
-import rcssmin
-import rjsmin
+from generator.minify import minified
 
 HOST_SCRIPT = "assets/javascripts/embed-host.js"
 FRAME_HEIGHT = "40rem"  # without the host script the frame keeps this height, and scrolls
+# What the embed's page inlines (site_overrides/embed.html), in order: embed.js first,
+# it passes ?start= to questionnaire.js.
+STYLES = ("assets/stylesheets/questionnaire.css", "assets/stylesheets/embed.css")
+SCRIPTS = ("assets/javascripts/embed.js", "assets/javascripts/questionnaire.js")
+# Files no page of the site loads (the worker does not cache them, offline.py): the
+# embed's own, which its page inlines, and the script of the page that frames it.
+EMBED_ONLY = frozenset({HOST_SCRIPT} | {path for path in STYLES + SCRIPTS
+                                        if PurePosixPath(path).stem == "embed"})
 # The frame's only inline style: the policy allows this one value (csp.py).
 FRAME_STYLE = f"width: 100%; height: {FRAME_HEIGHT}; border: 0"
 
 
-@lru_cache(maxsize=64)
 def minify(path: str, text: str) -> str:
-    """Our own JS (rjsmin) and CSS (rcssmin), small enough to inline in the embed's page
-    (kept: every step's page of the embed inlines the same files)."""
-    small = rjsmin.jsmin(text) if path.endswith(".js") else rcssmin.cssmin(text)
+    """Our own JS or CSS, minified (minify.py), to inline in the embed's page."""
+    small = minified(path, text)
     if "</" in small:  # would end the <script> or <style> element early
         raise ValueError(f"{path}: '</' cannot be inlined")
     return small

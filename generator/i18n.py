@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import yaml
 from babel import Locale as BabelLocale
@@ -16,6 +16,7 @@ from babel.numbers import format_decimal
 from .errors import Problem, TreeError
 from .markup import SLOT, fill_template
 from .model import Fact
+from .stamps import stamp
 
 LOCALES = Path(__file__).parent / "locales"
 
@@ -68,20 +69,38 @@ class Locale:
             "day": day.day, "month": self.months[day.month - 1], "year": day.year})
 
 
-@lru_cache(maxsize=None)
+# The caches below are keyed on the file's version (stamps.py): under `make serve` a
+# locale edit shows in the next build.
+
 def string_source(lang: str, key: str) -> tuple[str, int]:
     """The locale file and line that hold one of its strings: where a contributor edits
     a page whose words are the locale's (a tool page's heading and introduction)."""
+    path = LOCALES / f"{lang}.yaml"
+    return str(path), _lines(path, stamp(path))(("strings", key), key=True)[0]
+
+
+@lru_cache(maxsize=8)
+def _lines(path: Path, version: tuple) -> Callable:
     from .loader import load_file  # the loader gives line numbers
 
-    path = LOCALES / f"{lang}.yaml"
-    return str(path), load_file(path).where(("strings", key), key=True)[0]
+    return load_file(path).where
 
 
-@lru_cache(maxsize=None)
 def locale(lang: str) -> Locale:
-    with open(LOCALES / f"{lang}.yaml", encoding="utf-8") as handle:
+    path = LOCALES / f"{lang}.yaml"
+    return _locale(lang, path, stamp(path))
+
+
+@lru_cache(maxsize=8)
+def _locale(lang: str, path: Path, version: tuple) -> Locale:
+    with open(path, encoding="utf-8") as handle:
         return Locale(lang, yaml.safe_load(handle))
+
+
+def locales_version() -> tuple:
+    """Changes whenever a locale file does."""
+    paths = sorted(LOCALES.glob("*.yaml"))
+    return tuple(zip((path.name for path in paths), stamp(*paths)))
 
 
 # --- the check: every English string has a translation -------------------------------

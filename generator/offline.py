@@ -15,16 +15,18 @@ import json
 import re
 from pathlib import Path
 
+from generator import embed
+
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 OFFLINE_PAGE = "offline/"
 ICON_SIZES = (192, 512)
 ICON = "assets/images/icon-{size}.png"
-THEME_COLOUR = "#4051b5"  # Material's indigo, the site's primary colour (mkdocs.yml)
 BACKGROUND = "#ffffff"
 
-# Not cached: the embed (other sites' frames: it never registers the worker), files for
-# crawlers and link previews, the search languages the site does not use, and each
+# Not cached: the embed (other sites' frames: it never registers the worker; its own
+# files: embed.EMBED_ONLY), files for crawlers and link previews, the search languages
+# the site does not use, and each
 # questionnaire step's page: its data (questionnaire/steps/ID.json) is cached, and
 # offline the worker answers a step's page with the first page, which shows the step
 # the address names from its data (questionnaire.js). So the cache grows by a step's
@@ -32,8 +34,7 @@ BACKGROUND = "#ffffff"
 # status (for translators, online; it lists every text of the tree).
 _SKIPPED = re.compile(r"(^|/)embed/|^sitemap\.xml|^assets/images/social/|^sw\.js$|\.map$"
                       r"|(^|/)questionnaire/(?!steps/)[^/]+/index\.html$"
-                      r"|(^|/)translation-status/"
-                      r"|^assets/javascripts/embed(-host)?\.(js|css)$|^assets/stylesheets/embed\.css$")
+                      r"|(^|/)translation-status/")
 _LUNR = re.compile(r"^assets/javascripts/lunr/(?:min/lunr\.([\w.]+)\.min\.js|.*)$")
 
 
@@ -50,7 +51,7 @@ def cached_files(site: Path, languages: list[str]) -> list[str]:
     found = []
     for path in sorted(site.rglob("*")):
         name = path.relative_to(site).as_posix()
-        if not path.is_file() or _SKIPPED.search(name):
+        if not path.is_file() or _SKIPPED.search(name) or name in embed.EMBED_ONLY:
             continue
         lunr = _LUNR.match(name)
         if lunr and lunr.group(1) not in search_languages:
@@ -89,7 +90,8 @@ def worker_source(site: Path, languages: list[str], source: str, caching: bool =
     return head + source
 
 
-def manifest(name: str, short_name: str, description: str, lang: str, root: str) -> dict:
+def manifest(name: str, short_name: str, description: str, lang: str, root: str,
+             colour: str) -> dict:
     """A web app manifest for one language, written in that language's folder: it
     starts there, and its scope is the whole site (root: the site's root from it)."""
     return {
@@ -100,29 +102,30 @@ def manifest(name: str, short_name: str, description: str, lang: str, root: str)
         "start_url": "./",
         "scope": root,
         "display": "standalone",
-        "theme_color": THEME_COLOUR,
+        "theme_color": colour,
         "background_color": BACKGROUND,
         "icons": [{"src": root + ICON.format(size=size), "sizes": f"{size}x{size}",
                    "type": "image/png", "purpose": "any"} for size in ICON_SIZES],
     }
 
 
-def write(site: Path, languages: list[str], strings: dict[str, dict],
+def write(site: Path, languages: list[str], strings: dict[str, dict], colour: str,
           caching: bool = True) -> None:
     """Icons, one manifest per language and sw.js, into a built site. languages: the
     built ones, the root's first; strings: each language's site_name, site_short_name
-    and site_description (generator/locales/); caching: see worker_source."""
+    and site_description (generator/locales/); colour: the theme's (its bars, the icons);
+    caching: see worker_source."""
     from generator import images  # Pillow, only when a site is built
 
     for size in ICON_SIZES:
         target = site / ICON.format(size=size)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(images.icon(size, THEME_COLOUR))
+        target.write_bytes(images.icon(size, colour))
     for lang in languages:
         folder = _folder(lang, languages)
         text = strings[lang]
         data = manifest(text["site_name"], text["site_short_name"], text["site_description"],
-                        lang, "../" * folder.count("/"))
+                        lang, "../" * folder.count("/"), colour)
         (site / folder / MANIFEST).write_text(
             json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     worker = site / WORKER

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import jinja2
+from markdown.extensions import toc
 from markupsafe import Markup
 
 from . import drawing, feedback, legacy, markup, reserved, translate
@@ -194,17 +195,10 @@ class Renderer:
 
     def heading_ids(self, headings: list[str], taken: set[str]) -> list[str]:
         """Ids for headings whose text is a slot (the toc extension would slug the
-        token): the toc extension's slugs of the text, unique on the page."""
-        ids = []
-        for index, heading in enumerate(headings):
-            base = _slug(heading, "-") or f"section-{index + 1}"
-            unique, n = base, 0
-            while unique in taken:
-                n += 1
-                unique = f"{base}_{n}"
-            taken.add(unique)
-            ids.append(unique)
-        return ids
+        token): the toc extension's slugs of the text, made unique on the page by its
+        own rule (toc.unique: _1, _2...)."""
+        return [toc.unique(_slug(heading, "-") or f"section-{index + 1}", taken)
+                for index, heading in enumerate(headings)]
 
     # --- the questionnaire: a page per step (steps.html.j2) ---------------------------
 

@@ -56,22 +56,28 @@ def step_title_id(node_id: str) -> str:
     return node_id + STEP_TITLE_SUFFIX
 
 
-def _heading_ids(keys: tuple[str, ...]) -> set[str]:
-    """The ids of headings whose words come from the locale, in every language."""
-    from .i18n import LOCALES, locale  # the locale files, read once
-    return {heading_slug(locale(path.stem).t(key), "-")
-            for path in sorted(LOCALES.glob("*.yaml")) for key in keys}
+@lru_cache(maxsize=16)
+def _heading_ids(keys: tuple[str, ...], version: tuple) -> frozenset[str]:
+    """The ids of headings whose words come from the locale, in every language (kept
+    while the locale files' version stays the same)."""
+    from .i18n import LOCALES, locale
+    return frozenset(heading_slug(locale(path.stem).t(key), "-")
+                     for path in sorted(LOCALES.glob("*.yaml")) for key in keys)
 
 
-@lru_cache(maxsize=None)
 def step_page_ids() -> frozenset[str]:
     """Every id of the questionnaire page's own: STEP_PAGE_IDS and its title's."""
-    return frozenset(STEP_PAGE_IDS) | _heading_ids((PAGE_TITLE_KEY,))
+    return frozenset(STEP_PAGE_IDS) | _heading_ids((PAGE_TITLE_KEY,), _locales_version())
 
 
-@lru_cache(maxsize=None)
 def message_page_ids() -> frozenset[str]:
-    return frozenset(MESSAGE_PAGE_IDS) | _heading_ids(MESSAGE_PAGE_HEADINGS)
+    return frozenset(MESSAGE_PAGE_IDS) | _heading_ids(MESSAGE_PAGE_HEADINGS,
+                                                      _locales_version())
+
+
+def _locales_version() -> tuple:
+    from .i18n import locales_version
+    return locales_version()
 
 
 def guide_slug_problem(slug: str) -> str | None:

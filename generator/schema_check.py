@@ -23,6 +23,7 @@ import jsonschema
 
 from .errors import Problem, shown
 from .loader import Loaded, Location
+from .stamps import stamp
 
 # Problem.rank: the order a contributor should read problems in.
 NAMES_THE_FIX, IN_PLACE, CONSEQUENCE = 0, 1, 2
@@ -30,10 +31,15 @@ NAMES_THE_FIX, IN_PLACE, CONSEQUENCE = 0, 1, 2
 Describe = Callable[[Location], str]
 
 
-@lru_cache(maxsize=None)
 def load_schema(path: Path) -> dict:
-    """A schema shipped with the project (not contributor data: read as plain JSON)."""
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """A schema shipped with the project (not contributor data: read as plain JSON);
+    kept while the file is the same (stamps.py: `make serve` checks with an edited one)."""
+    return _load_schema(Path(path), stamp(path))
+
+
+@lru_cache(maxsize=16)
+def _load_schema(path: Path, version: tuple) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _whole_pattern(validator, pattern: str, instance: Any, schema: dict):
@@ -61,9 +67,13 @@ _Validator = jsonschema.validators.extend(
         "integer", _is_whole_number))
 
 
-@lru_cache(maxsize=None)
 def _validator(path: Path) -> jsonschema.Draft202012Validator:
-    return _Validator(load_schema(path))
+    return _compiled(Path(path), stamp(path))
+
+
+@lru_cache(maxsize=16)
+def _compiled(path: Path, version: tuple) -> jsonschema.Draft202012Validator:
+    return _Validator(_load_schema(path, version))
 
 
 def schema_problems(loaded: Loaded, schema_path: Path, describe: Describe) -> list[Problem]:

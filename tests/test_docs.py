@@ -59,11 +59,13 @@ def clone(tmp_path_factory) -> Path:
     folder = project_copy(tmp_path_factory.mktemp("clone"))
     complete_translations(folder / "decision_tree.yaml")
     (folder / ".venv").symlink_to(ROOT / ".venv")
+    (folder / ".venv-properdocs").symlink_to(ROOT / ".venv-properdocs")  # ENGINE=properdocs
     return folder
 
 
 def _make_stamp() -> str:
-    """The Makefile's name for the installed environment: make must not reinstall."""
+    """The Makefile's name for the installed environment: make must not reinstall (the
+    ProperDocs environment's is the same in its own folder)."""
     sums = subprocess.run("cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1",
                           shell=True, cwd=ROOT, capture_output=True, text=True, check=True)
     return f".venv/.installed-{sums.stdout.strip()}"
@@ -79,7 +81,9 @@ def run(clone: Path, command: str, dry_run: bool = False) -> subprocess.Complete
         key, value = words.pop(0).split("=", 1)
         env[key] = value
     if words[0] == "make":
-        words[1:1] = ["-o", _make_stamp()] + (["-n"] if dry_run else [])
+        stamp = _make_stamp()
+        words[1:1] = ["-o", stamp, "-o", stamp.replace(".venv/", ".venv-properdocs/", 1)] + \
+            (["-n"] if dry_run else [])
     return subprocess.run(words, cwd=clone, env=env, capture_output=True, text=True,
                           timeout=600)
 

@@ -1,12 +1,14 @@
 """`make serve` never appears stuck: with the server running on a copy of the project
 and a page open in Chromium, a mistake in the tree turns the page into a list of
 problems (FILE:LINE:COLUMN), the fix brings the page back, and an English edit shows
-on the Russian page in English, marked as not yet translated. The page reloads by
-itself (livereload); each test waits for what a person would see."""
+on the Russian page in English, marked as not yet translated, and an edit of a locale
+file (generator/locales/) shows too. The page reloads by itself (livereload); each
+test waits for what a person would see."""
 
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from serving import project_copy, served
 from site_data import TREE
@@ -79,6 +81,32 @@ def test_an_english_edit_shows_on_the_russian_page_marked(server, browser):
         assert note.inner_text() == "(ещё не переведено)" and note.is_visible()
     finally:
         tree.write_text(original, encoding="utf-8")
+        page.close()
+
+
+def test_a_locale_edit_shows_in_the_rebuilt_page(server, browser):
+    """The locale's words are read once per version of the file, not once per process;
+    the site's name is on every page (its title), so every page is rebuilt."""
+    folder, url = server
+    english = folder / "generator" / "locales" / "en.yaml"
+    original = english.read_text(encoding="utf-8")
+    name = yaml.safe_load(original)["strings"]["site_name"]  # from the data
+    edited = name + " (edited)"
+    page = browser.new_page()
+    try:
+        page.goto(url + "questionnaire/")
+        page.wait_for_selector("#what-is-happening-title")
+        assert page.title().endswith(name)
+        english.write_text(original.replace(f"site_name: {name}\n",
+                                            f"site_name: {edited}\n", 1), encoding="utf-8")
+        page.wait_for_function("edited => document.title.endsWith(edited)", arg=edited,
+                               timeout=WAIT)
+        other = browser.new_page()  # a hand-written page, not rebuilt before the fix
+        other.goto(url + "about/")
+        assert other.title().endswith(edited)
+        other.close()
+    finally:
+        english.write_text(original, encoding="utf-8")
         page.close()
 
 

@@ -1,4 +1,4 @@
-"""generator/trim.py: which of Material's rules a site keeps, and the trimmed build
+"""generator/mkdocs_adapter/trim.py: which of Material's rules a site keeps, and the trimmed build
 (tests/test_trim_browser.py checks in Chromium that every element looks the same)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import trim
+from generator.mkdocs_adapter import trim
 
 from gates import parse
 

@@ -1,4 +1,4 @@
-"""The trimmed stylesheets (generator/trim.py) style every element exactly as
+"""The trimmed stylesheets (generator/mkdocs_adapter/trim.py) style every element exactly as
 Material's own do: each page is opened twice in Chromium, once as built and once with
 Material's untrimmed files served in place of the trimmed ones, and the computed style
 of every element (and of its ::before and ::after) must be the same, in the states

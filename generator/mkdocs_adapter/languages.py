@@ -1,13 +1,10 @@
 """Pages in several languages: English at the root, each other language in its own
 folder (ru/) with the same pages. One rule gives a page's language; the rest is what
-Material needs per language: its nav with each page's counterpart, the links of the
-language menu, and one search index per language."""
+Material needs per language: its nav with each page's counterpart and the links of the
+language menu (one search index per language: search_split.py)."""
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import Files
@@ -114,40 +111,3 @@ def url_in(files: Files, lang: str, page: Page) -> str:
     if file is None or file.page is None:
         return "./" if lang == ENGLISH else f"{lang}/"
     return file.url or "./"
-
-
-# Not worth a search result per step: the questionnaire's answers trail (a heading on
-# every step's page, empty until questionnaire.js fills it), and the words of a step's
-# page outside the step (its buttons'): the step's heading, with its text, is the
-# step's result and opens its page (the page's entry stays, without text: the search
-# shows a heading's result under its page's).
-TRAIL_HEADING = "#pq-trail-title"
-STEP_PAGE = re.compile(r"^(?:[a-z]{2}/)?questionnaire/[^/#]+/$")
-
-
-def split_search_index(site: Path, languages: list[str]) -> None:
-    """Split the search plugin's one index into one per language, each in its own
-    folder with locations relative to it (see base_url in on_page_context)."""
-    index_file = site / "search" / "search_index.json"
-    if len(languages) < 2 or not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    docs: dict[str, list] = {lang: [] for lang in languages}
-    for doc in index["docs"]:
-        if doc["location"].endswith(TRAIL_HEADING):
-            continue
-        if STEP_PAGE.match(doc["location"]):
-            doc["text"] = ""
-        lang = page_language(doc["location"])
-        if lang != ENGLISH:
-            doc["location"] = doc["location"][len(lang) + 1:]
-        docs[lang].append(doc)
-    for lang, found in docs.items():
-        target = index_file if lang == ENGLISH else site / lang / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Each index names its language first, for the search worker's stemmer; English
-        # too, for the English words in every page (AliExpress, messages to sellers).
-        config_part = dict(index["config"], lang=list(dict.fromkeys([lang, ENGLISH])))
-        target.write_text(json.dumps({"config": config_part, "docs": found},
-                                     ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")

@@ -45,6 +45,21 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 TEMPLATE_CACHE = MemoryBytecodeCache()
 
 
+def faster_polling(server, config: MkDocsConfig):
+    """mkdocs looks for changed files every 0.5 s: a quarter of a second, on average,
+    of edit-to-reload. Look every 0.1 s (a few hundred files to stat). Called before
+    mkdocs.yml's `watch:` paths are added; the two added before are moved over."""
+    from watchdog.observers.polling import PollingObserver
+
+    moved = [config.docs_dir, config.config_file_path]
+    for path in moved:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLL_SECONDS)
+    for path in moved:
+        server.watch(path)
+    return server
+
+
 def always() -> bool:
     return True
 

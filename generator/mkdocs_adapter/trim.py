@@ -1,7 +1,8 @@
 """Lighter assets for a built site: Material's stylesheets keep only the rules this
 site can use, and our own scripts and styles are minified. Plain Python over the
-built site folder; the mkdocs adapter calls trim_site() once the pages are written,
-before the service worker lists what to cache.
+built site folder, in the adapter because it knows Material's file names; after_build.py
+calls trim_site() once the pages are written, before the service worker lists what to
+cache.
 
 Why: Material's main stylesheet (137 KB, 22.7 KB gzipped) blocks the first paint of
 every page, and most of it styles things this site never shows (code blocks, tabs,
@@ -24,9 +25,9 @@ import hashlib
 import re
 from pathlib import Path
 
-import rcssmin
-import rjsmin
 import tinycss2
+
+from generator.minify import minified
 
 # Material's stylesheets: a content hash in the name (main.57a0d79d.min.css).
 MATERIAL_CSS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
@@ -111,7 +112,7 @@ def _rules(rules: list, words: Words) -> str:
 
 def unused_rules_removed(css: str, words: Words) -> str:
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return rcssmin.cssmin(_rules(rules, words))
+    return minified(".css", _rules(rules, words))
 
 
 def _trim_material(site: Path, words: Words) -> dict[str, str]:
@@ -139,8 +140,7 @@ def _minify_own(site: Path, own: list[str]) -> None:
         path = site / name
         if path.suffix in (".js", ".css") and path.is_file():
             text = path.read_text(encoding="utf-8")
-            path.write_text(rjsmin.jsmin(text) if path.suffix == ".js" else rcssmin.cssmin(text),
-                            encoding="utf-8")
+            path.write_text(minified(name, text), encoding="utf-8")
 
 
 def _drop_material_bundle(site: Path) -> None:

@@ -1,0 +1,32 @@
+"""What the theme's templates (site_overrides/) get from the generator: the theme
+colour, the embed's inlined files, and compiled templates kept across rebuilds."""
+
+from __future__ import annotations
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.structure.files import Files
+
+from generator import csp, embed
+
+from . import serve
+
+# Material's indigo (mkdocs.yml's palette: primary), which the site's bars use: the
+# browser's bar (main.html), the app icons, the manifests and the link previews.
+THEME_COLOUR = "#4051b5"
+
+
+def prepare(env: jinja2.Environment, files: Files, inlined: csp.Inlined) -> jinja2.Environment:
+    """The theme's templates, compiled anew for each build, are compiled once per
+    process. The embed's page template inlines the site's own CSS and JS files."""
+    env.bytecode_cache = serve.TEMPLATE_CACHE
+
+    def inline_asset(*paths: str) -> Markup:
+        """The files' text, minified, as one inline element; the policy allows
+        exactly this text (csp.Inlined)."""
+        text = "".join(embed.minify(path, files.get_file_from_path(path).content_string)
+                       for path in paths)
+        return Markup(inlined.add(paths[0], text))
+    env.globals.update(inline_asset=inline_asset, theme_colour=THEME_COLOUR,
+                       embed_styles=embed.STYLES, embed_scripts=embed.SCRIPTS)
+    return env
