@@ -24,6 +24,7 @@ from site_data import ROOT, SITE
 from test_validate import problems, replace_once
 
 from conftest import build_site
+from site_languages import PREFIXES
 
 GUIDE = ("guides", "parcel-lost")
 
@@ -127,7 +128,7 @@ class _Ids(HTMLParser):
         self.ids += [(tag, value) for name, value in attrs if name == "id"]
 
 
-@pytest.mark.parametrize("lang", ["", "ru/"])
+@pytest.mark.parametrize("lang", PREFIXES)
 def test_the_reserved_list_names_every_id_the_pages_make(site_dir, lang):
     """Every id on the questionnaire and the embed is a node's, an alias's, a step's
     heading or one reserved.py lists; on the message page, a message's, a heading's or
