@@ -119,7 +119,7 @@ def test_offline_an_uncached_page_shows_the_offline_page(offline, site_url, pref
 # Every date the deadline calculator can link back with (the longest list an outcome
 # shows): the day protection ends and each deadline of tools.yaml.
 ALL_DATES = "&".join(f"{key}=2026-12-{10 + n}" for n, key in enumerate(
-    ["protection_end", *(d["fact"] for d in TOOLS.deadlines)]))
+    ["protection_end", *(d.fact for d in TOOLS.deadlines)]))
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
