@@ -24,6 +24,7 @@ from site_data import ROOT, SITE
 from test_validate import problems, replace_once
 
 from conftest import build_site
+from site_languages import PREFIXES
 
 GUIDE = ("guides", "parcel-lost")
 
@@ -127,7 +128,7 @@ class _Ids(HTMLParser):
         self.ids += [(tag, value) for name, value in attrs if name == "id"]
 
 
-@pytest.mark.parametrize("lang", ["", "ru/"])
+@pytest.mark.parametrize("lang", PREFIXES)
 def test_the_reserved_list_names_every_id_the_pages_make(site_dir, lang):
     """Every id on the questionnaire and the embed is a node's, an alias's, a step's
     heading or one reserved.py lists; on the message page, a message's, a heading's or
@@ -140,7 +141,7 @@ def test_the_reserved_list_names_every_id_the_pages_make(site_dir, lang):
         left = {i for _, i in ids if i not in own and not i.startswith(reserved.THEME_PREFIX)}
         assert left and left <= reserved.step_page_ids(), page
     ids = _Ids((site_dir / lang / "tools/message/index.html").read_text(encoding="utf-8")).ids
-    messages = {m["id"] for m in SITE.tools.messages}
+    messages = {m.id for m in SITE.tools.messages}
     left = {i for _, i in ids if i not in messages and not i.startswith(reserved.THEME_PREFIX)}
     assert left and left <= reserved.message_page_ids()
 
@@ -207,8 +208,10 @@ def test_every_format_character_is_refused():
 @pytest.mark.parametrize("name, location", [
     (RU, ("nodes", "what-is-happening", "answers", 0, "label", "text")),
     (RU, ("sources", next(iter(ORIGINAL[RU]["sources"])))),
-    (TOOLS, ("tracking", "carriers", 0, "meaning", "ru")),
-    (TOOLS, ("messages", 0, "situation", "ru")),
+    (TOOLS, ("tracking", "carriers", 0, "meaning")),
+    (RU, ("tools", "tracking", "carriers", 0, "meaning")),
+    (RU, ("tools", "messages", 0, "situation")),
+    (RU, ("tools", "deadlines", 0, "rule")),
 ])
 def test_invisible_characters_are_refused_in_translations_and_tools(tmp_path, name, location):
     copy = DataCopy(tmp_path)
@@ -385,13 +388,13 @@ def test_a_russian_guide_text_has_the_markdown_limit(tmp_path):
                                           "the limit is 5,000, as in English)")
 
 
-def test_a_russian_tools_text_has_its_limit(tmp_path):
+def test_a_translated_tools_text_has_its_limit(tmp_path):
     copy = DataCopy(tmp_path)
-    location = ("tracking", "carriers", 0, "meaning", "ru")
-    copy.set(TOOLS, location, "я" * 300_000)
+    location = ("tools", "tracking", "carriers", 0, "meaning", "text")
+    copy.set(RU, location, "я" * 300_000)
     found = copy.refusals()
-    assert any(p.startswith(copy.where(TOOLS, location) + ":") and "(300,000 characters; the "
-               "limit is 600)" in p for p in found), found
+    assert any(p.startswith(copy.where(RU, location) + ":") and "(300,000 characters; the "
+               "limit is 600" in p for p in found), found
 
 
 # --- tracking data -------------------------------------------------------------------

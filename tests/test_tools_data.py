@@ -20,6 +20,7 @@ from generator.tools.pages import (PROTECTION_END, calculator_dates, country_nam
 
 from conftest import FIXTURES, ROOT, build_site
 from site_data import SITE, TREE
+from site_languages import LANGUAGES, PREFIXED
 
 TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
 
@@ -27,7 +28,7 @@ TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
 def test_the_real_file_is_valid():
     assert check(load_file(ROOT / "tools.yaml"), TREE) == []
     assert SITE.tools.path == str(ROOT / "tools.yaml")
-    assert {c["example"] for c in SITE.tools.tracking["carriers"]} >= {
+    assert {c.example for c in SITE.tools.tracking.carriers} >= {
         "LP00123456789012", "YT1234567890123456"}
 
 
@@ -72,8 +73,8 @@ def problems(path: str) -> list[str]:
      "duplicate key 'bad_check_digit_step'"),
     ("  unknown_step: fake-number-time-left", "\tunknown_step: fake-number-time-left",
      "a tab character in the indentation; indent with spaces"),
-    ('en: The parcel has not arrived\n      ru: "Посылка не пришла"\n',
-     "en: The parcel has not arrived\n", "no ru text: add `ru:` beside `en:` (the site is built in both)"),
+    ("situation: The parcel has not arrived", "situation: {en: The parcel has not arrived}",
+     "'situation' must be text, not a set of fields"),
 ])
 def test_a_broken_file_gives_its_line(tmp_path, old, new, message):
     path, line = broken(tmp_path, old, new)
@@ -85,7 +86,7 @@ def test_a_broken_file_gives_its_line(tmp_path, old, new, message):
 
 
 def test_a_missing_field_is_named(tmp_path):
-    path, _ = broken(tmp_path, "  s10_track_at:\n", "  s10_track_att:\n")
+    path, _ = broken(tmp_path, "  s10_track_at: ", "  s10_track_att: ")
     found = problems(path)
     assert any("unknown field 's10_track_att'" in p and "did you mean 's10_track_at'" in p
                for p in found), found
@@ -127,7 +128,7 @@ def test_every_tool_is_offered_somewhere_and_links_use_known_pages():
     assert 'href="../tools/tracking/" data-tool-link="tracking-checker"' in html
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_calculator_and_its_steps_link_to_each_other(lang):
     """A step's link names it (?step=ID); the calculator's data has, for exactly those
     steps, the text of a link back to the questionnaire (the script adds the step's
@@ -151,22 +152,22 @@ def test_the_calculator_and_its_steps_link_to_each_other(lang):
     assert "dates_back" not in str(deadline_data(renderer)["strings"])  # built, not sent twice
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_questionnaire_gets_the_calculators_own_labels_and_date_writing(lang):
     renderer = Renderer(SITE, lang)
     calculator, dates = deadline_data(renderer), calculator_dates(renderer)
     # the calculator's order: the day protection ends, then each deadline of tools.yaml
     assert dates["dates"] == [[PROTECTION_END, calculator["strings"]["protection_end"]]] + [
         [row["fact"], row["label"]] for row in calculator["deadlines"]]
-    assert [key for key, _ in dates["dates"][1:]] == [d["fact"] for d in SITE.tools.deadlines]
+    assert [key for key, _ in dates["dates"][1:]] == [d.fact for d in SITE.tools.deadlines]
     assert PROTECTION_END not in TREE.facts  # its key cannot be mistaken for a fact's
-    assert PROTECTION_END in {d["from"] for d in SITE.tools.deadlines}
+    assert PROTECTION_END in {d.start for d in SITE.tools.deadlines}
     assert (dates["months"], dates["dateFormat"]) == (calculator["months"], calculator["dateFormat"])
     assert dates["title"] == renderer.locale.t("dates_from_calculator")
 
 
 def test_the_questionnaire_page_carries_the_dates_data_and_the_embed_does_not(site_dir):
-    for folder, lang in (("", "en"), ("ru/", "ru")):
+    for folder, lang in PREFIXED:
         page = (site_dir / folder / "questionnaire" / "index.html").read_text(encoding="utf-8")
         block = re.search(r'<script type="application/json" class="pq-dates-data">([^<]*)</script>',
                           page)
@@ -201,34 +202,3 @@ def test_each_tool_has_one_small_script():
         assert len(text.encode()) < 10_000, script.name  # unminified, comments included
         assert "fetch(" not in text and "XMLHttpRequest" not in text, script.name
         assert "localStorage" not in text and "document.cookie" not in text, script.name
-
-
-MEANING = """    meaning:
-      ru: |-
-        Здравствуйте. Я не получил(а) свой заказ {order}."""
-
-
-def test_a_message_without_its_russian_meaning_is_named_at_its_text(tmp_path):
-    text = TEXT.replace(MEANING, "    meaning:\n      ru: |-\n        Здравствуйте.", 1)
-    start = text.index("    meaning:\n      ru: |-\n        Здравствуйте.\n")
-    end = text.index("  - id: empty-parcel")
-    text = text[:start] + text[end:]
-    path = tmp_path / "tools.yaml"
-    path.write_text(text, encoding="utf-8")
-    line = text[: text.index("    text: |-\n      Hello. I have not received my order")].count("\n") + 1
-    assert f"{path}:{line}:11: message 'not-received' has no ru meaning: add `meaning: {{ru: ...}}`" \
-        in problems(str(path))
-
-
-def test_a_meaning_with_other_slots_than_its_text_is_refused(tmp_path):
-    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{date}"))
-    assert f"{path}:{line + 1}:11: the ru meaning of message 'not-received' must have the same " \
-        "slots as its text: {date}, {order}, {tracking}" in problems(path)
-
-
-def test_an_unknown_slot_in_a_meaning_is_refused_where_it_stands(tmp_path):
-    """A meaning is a template like its text (tools.schema.json x-kind): the slot is
-    pointed at on its own line and column."""
-    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{orderr}"))
-    assert f"{path}:{line + 2}:50: unknown slot {{orderr}}; the slots are {{order}}, " \
-        "{tracking}, {date}" in problems(path)

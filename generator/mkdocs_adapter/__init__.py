@@ -6,10 +6,10 @@ each hook below only calls a plain function of this package:
   keeps this build's state in one object, SiteBuild;
 - pages.py: the rendered pages added as virtual files; hand-written pages' markers;
   contributor text put in as slots after Markdown; links.py: edit links, the nav;
-- languages.py, page_context.py: English at the root, each other language in a folder
-  (ru/) with the same pages; each page gets Material's words, <html lang>, nav,
-  language menu and search index in its language, and an edit link to the file and
-  line that holds its text;
+- languages.py, page_context.py: English at the root, each other language of
+  languages.yaml in a folder (LANG/) with the same pages; each page gets Material's
+  words, <html lang>, nav, language menu and search index in its language, and an
+  edit link to the file and line that holds its text;
 - theme.py: what the templates (site_overrides/) get; tables.py: wide tables scroll;
 - policy.py: the Content-Security-Policy of each page (csp.py);
 - after_build.py: every step run on the built site, from one place;

@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Navigation
 
 from generator import freshness
 from generator.errors import Problem, TreeError
+from generator.languages import use_project
 from generator.pipeline import TREE_FILE, SiteData, load_site
 from generator.render import GeneratedPage
 from generator.render import Renderer
@@ -72,6 +73,7 @@ def start_build(config: MkDocsConfig, *, strict_translations: bool,
     """Reads and checks every data file once (pipeline.py). Data with errors stops
     `mkdocs build` (Abort); under `mkdocs serve` it gives (None, the problems)."""
     root = Path(config.config_file_path).parent.resolve()
+    use_project(root)  # its languages.yaml
     # PARCEL_HELP_TREE builds the site from another tree (tests, benchmarks).
     tree_path = serve.shown(root / os.environ.get("PARCEL_HELP_TREE", TREE_FILE))
     try:
