@@ -6,6 +6,7 @@ English kept where no current translation exists (fallbacks)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Mapping
 
 from ..loader import Loaded
