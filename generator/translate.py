@@ -28,7 +28,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from . import markup, reserved
+from . import markup, phrases, reserved
 from .errors import Problem
 from .loader import Loaded, Location, load_file, walk, texts
 from .build import build_tree
@@ -207,6 +207,8 @@ def check(tree: Loaded, translation: Loaded, lang: str,
         else:
             errors += _text_problems(translation, at + ("text",), item.entry["text"],
                                      unit.english, facts)
+            errors += [translation.problem(at + ("text",), message) for message
+                       in phrases.text_problems(item.entry["text"], lang)]
     warnings += [translation.problem(key, f"{dotted(key)} is not in the tree any more; "
                                           "delete it", key=True, severity="warning")
                  for key in _leftovers(translation.data, {u.key for u in units(tree)})]
