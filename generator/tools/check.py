@@ -16,7 +16,7 @@ from ..markup import SLOT
 from ..model import Tree
 from ..schema_check import load_schema, schema_problems
 from ..translate import LANGUAGES
-from . import formats
+from . import formats, posts
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "tools.schema.json"
 
@@ -33,7 +33,8 @@ def check(loaded: Loaded, tree: Tree | None) -> list[Problem]:
         problems = [*_node_problems(loaded, tree), *_letter_problems(loaded),
                     *_lookalike_problems(loaded), *_carrier_problems(loaded),
                     *_overlap_problems(loaded), *_deadline_problems(loaded, tree),
-                    *_missing_translations(loaded), *_message_problems(loaded)]
+                    *_missing_translations(loaded), *_message_problems(loaded),
+                    *posts.problems(loaded)]
     return sorted(set(problems))
 
 

@@ -26,10 +26,12 @@ class Tools:
     messages: tuple[Mapping[str, Any], ...]
     replacements: Mapping[str, str]
     path: str = "tools.yaml"
+    posts: tuple[Mapping[str, Any], ...] = ()  # national posts (tools/posts.py)
 
 
 def build_tools(loaded: Loaded) -> Tools:
     data = loaded.data
     return Tools(offered_on=freeze(data["offered_on"]), tracking=freeze(data["tracking"]),
                  deadlines=freeze(data["deadlines"]), messages=freeze(data["messages"]),
-                 replacements=freeze(data["replacements"]), path=loaded.path)
+                 replacements=freeze(data["replacements"]), path=loaded.path,
+                 posts=freeze(data.get("posts", [])))

@@ -15,7 +15,7 @@ from babel import Locale as BabelLocale
 
 from ..i18n import string_source
 from ..markup import fill_slots
-from . import BY_NAME, TOOLS
+from . import BY_NAME, TOOLS, posts
 from ..schema_check import load_schema
 from .check import DAY_UNITS, SCHEMA_PATH
 
@@ -186,8 +186,10 @@ def message_slots() -> list[str]:
 # the page's rules need to say everything without JavaScript.
 def _page_context(renderer, tool) -> dict:
     if tool.name == "tracking-checker":
+        lang = renderer.locale.lang
         return {"data": tracking_data(renderer),
-                "tracking": renderer.site.tools.tracking, "localized": localized}
+                "tracking": renderer.site.tools.tracking, "localized": localized,
+                "posts": posts.listed(renderer.site.tools.posts, lang, country_names(lang))}
     if tool.name == "deadline-calculator":
         return {"data": deadline_data(renderer), "rows": deadline_rows(renderer)}
     messages = message_data(renderer)
