@@ -26,12 +26,14 @@ class Tools:
     messages: tuple[Mapping[str, Any], ...]
     replacements: Mapping[str, str]
     path: str = "tools.yaml"
+    # texts shown in English for want of a current translation (the renderer marks them)
+    fallbacks: frozenset[str] = frozenset()
     posts: tuple[Mapping[str, Any], ...] = ()  # national posts (tools/posts.py)
 
 
-def build_tools(loaded: Loaded) -> Tools:
+def build_tools(loaded: Loaded, fallbacks: frozenset[str] = frozenset()) -> Tools:
     data = loaded.data
     return Tools(offered_on=freeze(data["offered_on"]), tracking=freeze(data["tracking"]),
                  deadlines=freeze(data["deadlines"]), messages=freeze(data["messages"]),
                  replacements=freeze(data["replacements"]), path=loaded.path,
-                 posts=freeze(data.get("posts", [])))
+                 fallbacks=fallbacks, posts=freeze(data.get("posts", [])))
