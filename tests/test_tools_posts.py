@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from generator import translate
 from generator.kinds import url_problem
 from generator.loader import load_file
 from generator.render import Renderer
@@ -18,7 +17,7 @@ from conftest import ROOT
 from site_data import SITE, TREE
 
 POSTS = SITE.tools.posts
-LANGUAGES = ["en", *translate.languages(ROOT / "decision_tree.yaml")]
+LANGUAGES = list(SITE.languages)
 TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
 
 
