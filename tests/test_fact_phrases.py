@@ -7,6 +7,7 @@ import shutil
 from datetime import date
 
 import pytest
+import yaml
 from babel.units import format_unit
 
 from generator import i18n, phrases
@@ -135,3 +136,45 @@ def test_an_unknown_phrase_in_a_translation_is_reported_at_its_line(lang, tmp_pa
     line = text[:at].count("\n") + 1
     assert wrong[0].startswith(f"{copy}:")
     assert int(wrong[0].split(":")[1]) <= line  # the text's line, or its key's above it
+
+
+def _plain_texts(tree):
+    for node in tree.nodes.values():
+        yield node.title
+        for answer in node.answers:
+            yield answer.label
+
+
+@pytest.mark.parametrize("lang", SITE.languages)
+def test_plain_texts_show_figures_not_placeholders(lang):
+    """Answer labels and titles are plain text: their facts are written out when the
+    tree is built, so the step, the trail of answers and the map all show the figure."""
+    tree = SITE.trees[lang]
+    assert [text for text in _plain_texts(tree) if "{{" in text] == []
+    english = SITE.trees["en"]
+    with_facts = [(node_id, i) for node_id, node in english.nodes.items()
+                  for i, answer in enumerate(node.answers) if any(
+                      locale("en").fact_text(fact) in answer.label
+                      for fact in english.facts.values())]
+    assert with_facts, "no answer label names a figure any more"
+    for node_id, i in with_facts:
+        label = tree.nodes[node_id].answers[i].label
+        assert any(char.isdigit() for char in label), (lang, node_id, label)
+
+
+def test_a_plain_text_left_in_english_gets_english_figures_and_is_marked(tmp_path):
+    lang = next(lang for lang in SITE.languages if lang != "en")
+    english = SITE.trees["en"]
+    node_id, i = next((node_id, i) for node_id, node in english.nodes.items()
+                      for i, answer in enumerate(node.answers)
+                      if any(char.isdigit() for char in answer.label))
+    (tmp_path / "translations").mkdir()
+    shutil.copy(TREE_FILE, tmp_path / "decision_tree.yaml")
+    data = yaml.safe_load((ROOT / "translations" / f"{lang}.yaml").read_text(encoding="utf-8"))
+    del data["nodes"][node_id]["answers"][i]["label"]
+    (tmp_path / "translations" / f"{lang}.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = check_site(tmp_path / "decision_tree.yaml").site
+    shown = site.trees[lang].nodes[node_id].answers[i].label
+    assert shown == english.nodes[node_id].answers[i].label
+    assert shown in site.trees[lang].fallbacks
