@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
-from . import languages, loader, plain_facts, translate
+from . import i18n, languages, loader, plain_facts, translate
+from . import written_translations as written
 from .build import build_tree
 from .errors import Problem, TreeError
 from .i18n import check_locale, locale
@@ -32,7 +33,8 @@ TREE_FILE = "decision_tree.yaml"
 # Beside the tree. Another tree without one (tests, benchmarks) gets the project's,
 # with its links to steps and facts that tree lacks left out.
 TOOLS_FILE = "tools.yaml"
-TOOLS_KEY = ("tools",)  # where tools.yaml's texts stand in a translation file
+TOOLS_KEY = ("tools",)
+CONTENT = "content"  # the hand-written pages, beside the tree: content/LANG/ per language  # where tools.yaml's texts stand in a translation file
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,24 @@ class Checked:
     def all_warnings(self) -> list[Problem]:
         """Every warning, as the command line reports them (in file order)."""
         return self.warnings + self.translation_warnings
+
+
+def _read_locale(lang: str, result: Checked) -> loader.Loaded | None:
+    try:
+        return i18n.read_locale(lang)
+    except TreeError as error:
+        result.errors.extend(error.problems)
+        return None
+
+
+def _page_states(content: Path, lang: str) -> list[translate.State]:
+    """Where each hand-written page stands in lang (none: a tree without pages)."""
+    if not content.is_dir():
+        return []
+    read = lambda path: written.PageText(str(path), path.read_text(encoding="utf-8"))
+    return written.page_states([read(p) for p in sorted(content.glob("*.md"))],
+                               {p.name: read(p) for p in sorted((content / lang).glob("*.md"))},
+                               lang)
 
 
 def text_units(tree: loader.Loaded | None,
@@ -136,21 +156,36 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
             tool_units = text_units(None, loaded_tools)
     all_units = result.units = text_units(loaded_tree, None) + tool_units
 
+    english_locale = _read_locale(languages.SOURCE, result)
+    locales = {languages.SOURCE: i18n.Locale(languages.SOURCE, english_locale.data,
+                                             english_locale)} if english_locale else {}
     translations: dict[str, loader.Loaded] = {}
     known: dict[str, list[translate.State]] = {}
     for lang in languages.translated(tree_path.parent):
         path = translate.translation_path(tree_path, lang)
         loaded = result.translation_files[lang] = read(path) if path.is_file() else None
-        if loaded is not None:
-            known[lang] = translate.states(all_units, loaded)  # one walk, used 3 times
-            found, warned = translate.check(known[lang], loaded, lang,
-                                            loaded_tree.data.get("facts", {}))
-            result.errors += found + check_locale(lang)
-            if strict_translations:
-                result.errors += [replace(w, severity="error") for w in warned]
-            else:
-                result.translation_warnings += warned
-            translations[lang] = loaded
+        if loaded is None:
+            continue
+        known[lang] = translate.states(all_units, loaded)  # one walk, used 3 times
+        found, warned = translate.check(known[lang], loaded, lang,
+                                        loaded_tree.data.get("facts", {}))
+        result.errors += found
+        other = _read_locale(lang, result) if english_locale else None
+        if other is not None:
+            result.errors += check_locale(lang, english_locale, other)
+            words = written.locale_states(english_locale, other)
+            pages = _page_states(tree_path.parent / CONTENT, lang)
+            warned += written.locale_warnings(words, other, lang) + \
+                written.page_warnings(pages, lang)
+            known[lang] += words + pages
+            locales[lang] = i18n.with_fallback(lang, other, english_locale.data, {
+                item.unit.key[1] for item in words if item.shown_in_english})
+        if strict_translations:
+            result.errors += [replace(w, severity="error") for w in warned]
+        else:
+            result.translation_warnings += warned
+        translations[lang] = loaded
+    i18n.install(locales)
 
     if not result.errors:
         trees = {"en": english}

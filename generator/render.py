@@ -310,7 +310,10 @@ class Renderer:
                     [guide.title, *(s.heading for s in guide.sections)],
                     {_slug(t(key), "-") for key in ("guide_outcomes", "related_guides",
                                                      "sources")}))
-        pages.update(tool_pages.pages(self))
+        for tool_page in tool_pages.pages(self):  # the Renderer is their ToolInput
+            pages[tool_page.uri] = self.page(
+                tool_page.template, tool_page.title, tool_page.source, tool_page.line,
+                description=tool_page.description, **tool_page.context)
         if self.locale.lang in self.site.translations:
             pages["translation-status.md"] = self.translation_status()
         return pages
@@ -320,16 +323,16 @@ class Renderer:
         missing text: the file, where `make translations` adds it)."""
         groups: dict[str, list[dict]] = {"stale": [], "todo": [], "missing": [],
                                          "translated": []}
-        path = self.tree.path  # the translation file
         for item in self.site.translations[self.locale.lang]:
             english = " ".join(item.unit.english.split())
+            path = item.file or self.tree.path  # the translation file, a locale, a page
             groups[item.state].append({
                 "key": translate.dotted(item.unit.key),
                 "english": english if len(english) <= 80 else english[:79] + "…",
                 "where": f"{path}:{item.line}" if item.line else path,
                 "link": self.edit_link(path, item.line) or "#"})
-        return self.page("translation_status.md.j2", self.locale.t("status_title"), path,
-                         groups=groups)
+        return self.page("translation_status.md.j2", self.locale.t("status_title"),
+                         self.tree.path, groups=groups)
 
     def map_page(self) -> Page:
         """The map of the tree: a picture laid out at build time and a nested list."""

@@ -131,6 +131,7 @@ class State:
     state: str
     line: int
     entry: Any = None
+    file: str = ""  # the file to edit, when not the translation file (a locale, a page)
 
     @property
     def shown_in_english(self) -> bool:

@@ -69,8 +69,10 @@ def test_the_site_data_cannot_be_changed():
         SITE.tree.start = "elsewhere"  # type: ignore[misc]
     with pytest.raises(TypeError):
         SITE.tools.offered_on["tracking-checker"] = ()  # type: ignore[index]
+    with pytest.raises(FrozenInstanceError):
+        SITE.tools.tracking.carriers[0].name = "x"  # type: ignore[misc]
     with pytest.raises(TypeError):
-        SITE.tools.tracking["carriers"][0]["name"] = "x"  # type: ignore[index]
+        SITE.tools.tracking.carriers[0].format[0]["text"] = "x"  # type: ignore[index]
 
 
 def test_the_site_holds_every_language_and_the_tools():

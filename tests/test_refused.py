@@ -140,7 +140,7 @@ def test_the_reserved_list_names_every_id_the_pages_make(site_dir, lang):
         left = {i for _, i in ids if i not in own and not i.startswith(reserved.THEME_PREFIX)}
         assert left and left <= reserved.step_page_ids(), page
     ids = _Ids((site_dir / lang / "tools/message/index.html").read_text(encoding="utf-8")).ids
-    messages = {m["id"] for m in SITE.tools.messages}
+    messages = {m.id for m in SITE.tools.messages}
     left = {i for _, i in ids if i not in messages and not i.startswith(reserved.THEME_PREFIX)}
     assert left and left <= reserved.message_page_ids()
 

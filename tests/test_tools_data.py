@@ -27,7 +27,7 @@ TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
 def test_the_real_file_is_valid():
     assert check(load_file(ROOT / "tools.yaml"), TREE) == []
     assert SITE.tools.path == str(ROOT / "tools.yaml")
-    assert {c["example"] for c in SITE.tools.tracking["carriers"]} >= {
+    assert {c.example for c in SITE.tools.tracking.carriers} >= {
         "LP00123456789012", "YT1234567890123456"}
 
 
@@ -158,9 +158,9 @@ def test_the_questionnaire_gets_the_calculators_own_labels_and_date_writing(lang
     # the calculator's order: the day protection ends, then each deadline of tools.yaml
     assert dates["dates"] == [[PROTECTION_END, calculator["strings"]["protection_end"]]] + [
         [row["fact"], row["label"]] for row in calculator["deadlines"]]
-    assert [key for key, _ in dates["dates"][1:]] == [d["fact"] for d in SITE.tools.deadlines]
+    assert [key for key, _ in dates["dates"][1:]] == [d.fact for d in SITE.tools.deadlines]
     assert PROTECTION_END not in TREE.facts  # its key cannot be mistaken for a fact's
-    assert PROTECTION_END in {d["from"] for d in SITE.tools.deadlines}
+    assert PROTECTION_END in {d.start for d in SITE.tools.deadlines}
     assert (dates["months"], dates["dateFormat"]) == (calculator["months"], calculator["dateFormat"])
     assert dates["title"] == renderer.locale.t("dates_from_calculator")
 

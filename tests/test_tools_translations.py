@@ -12,7 +12,7 @@ import pytest
 
 from generator import translate
 from generator.loader import load_file
-from generator.pipeline import check_site
+from generator.pipeline import check_site, text_units
 from generator.render import Renderer
 
 from conftest import ROOT
@@ -107,7 +107,36 @@ def test_a_message_stays_english_with_its_meaning_beside_it(copy):
     tree, lang = copy
     site = check_site(tree).site
     tools = site.tools_in(lang)
-    assert tools.messages[0]["text"] == english(MESSAGE)
+    assert tools.messages[0].text == english(MESSAGE)
     translation = load_file(tree.parent / "translations" / f"{lang}.yaml").data
-    assert tools.messages[0]["meaning"] == translation["tools"]["messages"][0]["text"]["text"]
-    assert "meaning" not in site.tools.messages[0]  # English needs none
+    assert tools.messages[0].meaning == translation["tools"]["messages"][0]["text"]["text"]
+    assert site.tools.messages[0].meaning is None  # English needs none
+
+
+def test_a_new_text_field_in_a_schema_is_translated_or_reported_missing(copy):
+    """Which fields are translated is the schemas' x-kind: a field added to a copy of the
+    tree's schema (a question's `hint`) is reported missing, then translated, with no
+    change to the code."""
+    import copy as copying
+
+    from generator.validate import schema as tree_schema
+
+    tree, lang = copy
+    schema = copying.deepcopy(tree_schema())
+    schema["$defs"]["question"]["properties"]["hint"] = {"$ref": "#/$defs/plain_text"}
+    english = load_file(tree)
+    node = english.data["start"]
+    english.data["nodes"][node]["hint"] = "Look at the order page first."
+    translation = load_file(tree.parent / "translations" / f"{lang}.yaml")
+    units = translate.units(english, schema) + text_units(None, load_file(tree.parent / "tools.yaml"))
+    key = ("nodes", node, "hint")
+    assert [u.key for u in units if u.key[-1] == "hint"] == [key]
+    found = translate.states(units, translation)
+    errors, warnings = translate.check(found, translation, lang, {})
+    assert errors == [] and [w.message for w in warnings] == [
+        f"nodes.{node}.hint has no {lang} text in {translation.path} (the {lang} page shows "
+        "the English); `make translations` adds it"]
+    translation.data["nodes"][node]["hint"] = {
+        "source_hash": translate.fingerprint("Look at the order page first."), "text": "[hint]"}
+    data, fallbacks = translate.localize(english, translate.states(units, translation))
+    assert data["nodes"][node]["hint"] == "[hint]" and "Look at the order page first." not in fallbacks
