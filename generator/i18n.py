@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from babel import Locale as BabelLocale
 from babel.numbers import format_decimal
 
+from . import phrases
 from .errors import Problem, TreeError
 from .markup import SLOT, fill_template
 from .model import Fact
@@ -53,17 +54,12 @@ class Locale:
         wide = self.cldr.months["format"]["wide"]
         return [wide[month] for month in range(1, 13)]
 
-    def fact_text(self, fact: Fact) -> str:
+    def fact_text(self, fact: Fact, phrase: str | None = None) -> str:
         """A fact as readers see it: '5 days', '1 to 10 working days';
-        '5 дней', 'от 1 до 10 рабочих дней'."""
-        if fact.max is None:
-            forms = self.data["units"][fact.unit]
-            return f"{self.number(fact.value)} {self.plural(fact.value, forms)}"
-        span = fill_template(self.data["range"], {"low": self.number(fact.value),
-                                                  "high": self.number(fact.max)})
-        # A language may inflect the unit after a range differently (range_units).
-        forms = self.data.get("range_units", self.data["units"])[fact.unit]
-        return f"{span} {self.plural(fact.max, forms)}"
+        '5 дней', 'от 1 до 10 рабочих дней'; with a phrase of this language,
+        'в течение 3–7 дней' (phrases.py)."""
+        return phrases.figure(self.data, self.cldr.plural_form, self.number,
+                              fact.value, fact.max, fact.unit, phrase)
 
     def date_text(self, day: date) -> str:
         """The same pattern the deadline calculator's script fills in (date_format)."""
@@ -157,4 +153,7 @@ def check_locale(lang: str, english: Any = None, other: Any = None) -> list[Prob
         if isinstance(forms, dict) and not wanted <= set(forms) and "other" not in forms:
             problems.append(other.problem(("units", unit), f"units.{unit} needs the forms "
                                                            f"{', '.join(sorted(wanted))}"))
+    for loaded in (english, other):
+        problems += [loaded.problem(at, message)
+                     for at, message in phrases.locale_problems(loaded.data)]
     return problems

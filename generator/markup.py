@@ -21,9 +21,10 @@ from markupsafe import Markup
 
 from .errors import shown
 
-# {{ facts.NAME }}, with any spacing; anything else in {{ }} is an error.
+# {{ facts.NAME }} or {{ facts.NAME | PHRASE }} (phrases.py), with any spacing;
+# anything else in {{ }} is an error.
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
-FACT_REF = re.compile(r"facts\.([a-z][a-z0-9_]*)")
+FACT_REF = re.compile(r"facts\.([a-z][a-z0-9_]*)(?:\s*\|\s*([a-z][a-z0-9_]*))?")
 RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
 # Only https: the site promises readers no plain-http hops (and so does the link gate).
@@ -39,11 +40,20 @@ def placeholders(text: str) -> Iterator[tuple[str, str | None]]:
         yield match.group(0), ref.group(1) if ref else None
 
 
-def fill_facts(text: str, render_fact: Callable[[str], str]) -> str:
-    """Replace every {{ facts.NAME }} by render_fact(NAME); validation ran first."""
+def fact_phrases(text: str) -> Iterator[tuple[str, str]]:
+    """(fact name, phrase name) for each {{ facts.NAME | PHRASE }} in text."""
+    for match in PLACEHOLDER.finditer(text):
+        ref = FACT_REF.fullmatch(match.group(1))
+        if ref and ref.group(2):
+            yield ref.group(1), ref.group(2)
+
+
+def fill_facts(text: str, render_fact: Callable[[str, str | None], str]) -> str:
+    """Replace every {{ facts.NAME | PHRASE }} by render_fact(NAME, PHRASE or None);
+    validation ran first."""
     def replace(match: re.Match) -> str:
         ref = FACT_REF.fullmatch(match.group(1))
-        return render_fact(ref.group(1)) if ref else match.group(0)
+        return render_fact(ref.group(1), ref.group(2)) if ref else match.group(0)
     return PLACEHOLDER.sub(replace, text)
 
 

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
-from . import i18n, languages, loader, translate
+from . import i18n, languages, loader, plain_facts, translate
 from . import written_translations as written
 from .build import build_tree
 from .errors import Problem, TreeError
-from .i18n import check_locale
+from .i18n import check_locale, locale
 from .model import Tree
 from .readonly import freeze
 from .schema_check import load_schema
@@ -158,7 +158,7 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
     result.warnings += warnings
     if errors:
         return result
-    english = result.tree = build_tree(loaded_tree)
+    english = result.tree = _with_plain_facts(build_tree(loaded_tree), loaded_tree, "en")
 
     own_tools = tree_path.parent / TOOLS_FILE
     loaded_tools = read(tools_path(tree_path))
@@ -206,7 +206,7 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
         trees = {"en": english}
         tools = {}
         for lang, loaded in translations.items():
-            trees[lang] = _localized_tree(loaded_tree, loaded, known[lang])
+            trees[lang] = _localized_tree(loaded_tree, loaded, known[lang], lang, english)
             data, fallbacks = translate.localize(loaded_tools, known[lang])
             tools[lang] = build_tools(replace(loaded_tools, data=data), fallbacks)
         result.site = SiteData(
@@ -219,13 +219,23 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
 
 
 def _localized_tree(tree: loader.Loaded, translation: loader.Loaded,
-                    found: list[translate.State]) -> Tree:
+                    found: list[translate.State], lang: str, english: Tree) -> Tree:
     """The tree in a language. Its path and lines are the translation file's: edit links
     open the translated text."""
     data, fallbacks = translate.localize(tree, found)
+    data, fallbacks = plain_facts.filled(data, tree_schema(), english.facts, locale(lang),
+                                         fallbacks)
     localized = build_tree(loader.Loaded(data, translation.path, translation.positions,
                                          translation.key_positions, translation.lines))
     return replace(localized, fallbacks=fallbacks)
+
+
+def _with_plain_facts(tree: Tree, loaded: loader.Loaded, lang: str) -> Tree:
+    """The tree with facts in its plain-text fields written out (plain_facts.py)."""
+    data, _ = plain_facts.filled(loaded.data, tree_schema(), tree.facts, locale(lang))
+    if data is loaded.data:
+        return tree
+    return build_tree(replace(loaded, data=data))
 
 
 def load_site(tree_path: str | Path = TREE_FILE, *,

@@ -182,8 +182,10 @@ class Renderer:
         # A text shown in English on a translated page is English throughout: its
         # figures and units too ("30 days", not "30 дней" inside an English sentence).
         words = locale("en") if text in self.fallbacks else self.locale
-        return _to_html(markup.fill_facts(
-            text, lambda name: words.fact_text(self.tree.facts[name])), inline)
+
+        def figure(name: str, phrase: str | None) -> str:
+            return words.fact_text(self.tree.facts[name], phrase)
+        return _to_html(markup.fill_facts(text, figure), inline)
 
     def render(self, template: str, **context) -> str:
         return environment().get_template(template).render(

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import kinds, markup, reserved
+from . import kinds, markup, phrases, reserved
 from .errors import Problem
 from .loader import Loaded, Location, walk
 
@@ -189,6 +189,8 @@ def check(found: list[State], translation: Loaded, lang: str,
                 f"set source_hash: {fingerprint(unit.english)}", severity="warning"))
         else:
             errors += _text_problems(translation, unit, item.entry["text"], facts)
+            errors += [translation.problem(at + ("text",), message) for message
+                       in phrases.text_problems(item.entry["text"], lang)]
     warnings += [translation.problem(key, f"{dotted(key)} is not in the English any more; "
                                           "delete it", key=True, severity="warning")
                  for key in leftovers(translation.data, {s.unit.key for s in found})]

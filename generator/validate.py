@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import graph, kinds, markup, reserved
+from . import graph, kinds, markup, phrases, reserved
 from .errors import Problem
 from .loader import Loaded, Location, texts
 from .schema_check import (CONSEQUENCE, IN_PLACE, did_you_mean, load_schema, rank,
@@ -203,6 +203,8 @@ class _RuleCheck:
                 elif fact not in self.facts:
                     hint = did_you_mean(fact, self.facts)
                     self.add(location, f"unknown fact '{fact}'{hint}", rank=rank(hint))
+            for message in phrases.text_problems(text, "en"):
+                self.add(location, message)
             for message in markup.unsafe_parts(text):
                 self.add(location, message)
         for name, fact in self.facts.items():

@@ -65,5 +65,6 @@ def test_fact_text(value, high, lang, expected):
 
 
 def test_facts_fill_in():
-    text = markup.fill_facts("Wait {{facts.a}} or {{ facts.b }}.", lambda n: n.upper())
-    assert text == "Wait A or B."
+    text = markup.fill_facts("Wait {{facts.a}} or {{ facts.b|c }}.",
+                             lambda n, phrase: n.upper() + (phrase or ""))
+    assert text == "Wait A or Bc."

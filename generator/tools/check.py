@@ -14,7 +14,7 @@ from ..errors import Problem
 from ..loader import Loaded, Location
 from ..model import Tree
 from ..schema_check import load_schema, schema_problems
-from . import formats
+from . import formats, posts
 from .shared_rules import S10, first_not_plain
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "tools.schema.json"
@@ -31,7 +31,7 @@ def check(loaded: Loaded, tree: Tree | None) -> list[Problem]:
         problems = [*_node_problems(loaded, tree), *_letter_problems(loaded),
                     *_lookalike_problems(loaded), *_carrier_problems(loaded),
                     *_overlap_problems(loaded), *_deadline_problems(loaded, tree),
-                    *_message_problems(loaded)]
+                    *_message_problems(loaded), *posts.problems(loaded)]
     return sorted(set(problems))
 
 

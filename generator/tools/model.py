@@ -80,6 +80,7 @@ class Tools:
     path: str = "tools.yaml"
     # texts shown in English for want of a current translation (the renderer marks them)
     fallbacks: frozenset[str] = frozenset()
+    posts: tuple[Mapping[str, Any], ...] = ()  # national posts (tools/posts.py)
 
 
 def build_tools(loaded: Loaded, fallbacks: frozenset[str] = frozenset()) -> Tools:
@@ -102,4 +103,5 @@ def build_tools(loaded: Loaded, fallbacks: frozenset[str] = frozenset()) -> Tool
                         for d in data["deadlines"]),
         messages=tuple(Message(m["id"], m["situation"], m["date_label"], tuple(m["steps"]),
                                m["text"], m.get("meaning")) for m in data["messages"]),
-        replacements=freeze(data["replacements"]), path=loaded.path, fallbacks=fallbacks)
+        replacements=freeze(data["replacements"]), path=loaded.path, fallbacks=fallbacks,
+        posts=freeze(data.get("posts", [])))

@@ -18,7 +18,7 @@ from babel.lists import format_list
 from ..i18n import Locale, locale, string_source
 from ..languages import SOURCE
 from ..markup import SLOT_PATTERN, fill_template
-from . import BY_NAME, TOOLS, shared_rules
+from . import BY_NAME, TOOLS, posts, shared_rules
 from ..schema_check import load_schema
 from ..model import Tree
 from .check import DAY_UNITS, SCHEMA_PATH
@@ -216,7 +216,9 @@ def message_slots() -> list[str]:
 # Each tool's page: its template (tool_PAGE.md.j2) gets its script's data and what
 # the page's rules need to say everything without JavaScript.
 def _tracking_context(words: ToolInput) -> dict:
+    lang = words.locale.lang
     return {"data": tracking_data(words), "tracking": words.tools.tracking,
+            "posts": posts.listed(words.tools.posts, lang, country_names(lang)),
             "weights": format_list([str(w) for w in shared_rules.S10_WEIGHTS],
                                    locale=words.locale.cldr)}
 
