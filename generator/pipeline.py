@@ -59,10 +59,15 @@ class SiteData:
 
     def __post_init__(self) -> None:
         # Read-only all the way down: the trees freeze themselves (model.Tree), the tools
-        # are frozen when built; each translation state's raw entry is frozen here.
+        # are frozen when built; each translation state's raw entry is frozen here, and
+        # its unit keeps its place and text but not the English file it was checked
+        # against (the check is done; the status page needs only lines and words).
         object.__setattr__(self, "trees", freeze(self.trees))
+        object.__setattr__(self, "translated_tools", freeze(self.translated_tools))
         object.__setattr__(self, "translations", freeze({
-            lang: tuple(replace(state, entry=freeze(state.entry)) for state in found)
+            lang: tuple(replace(state, entry=freeze(state.entry), unit=replace(
+                state.unit, source=None, schema=freeze(state.unit.schema)))
+                for state in found)
             for lang, found in self.translations.items()}))
         for name in ("warnings", "translation_warnings", "files"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
@@ -153,6 +158,15 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
     loaded_tree = read(tree_path)
     if loaded_tree is None:
         return result
+    # The locales first: the checks below use their words (reserved heading ids, facts'
+    # phrases); each file is read once here and installed for them.
+    english_locale = _read_locale(languages.SOURCE, result)
+    other_locales = {lang: _read_locale(lang, result)
+                     for lang in languages.translated(tree_path.parent)
+                     if english_locale and translate.translation_path(tree_path, lang).is_file()}
+    locales = {lang: i18n.Locale(lang, loaded.data, loaded) for lang, loaded in
+               [(languages.SOURCE, english_locale), *other_locales.items()] if loaded}
+    i18n.install(locales)
     errors, warnings = validate(loaded_tree)
     result.errors += errors
     result.warnings += warnings
@@ -171,9 +185,6 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
             tool_units = text_units(None, loaded_tools)
     all_units = result.units = text_units(loaded_tree, None) + tool_units
 
-    english_locale = _read_locale(languages.SOURCE, result)
-    locales = {languages.SOURCE: i18n.Locale(languages.SOURCE, english_locale.data,
-                                             english_locale)} if english_locale else {}
     translations: dict[str, loader.Loaded] = {}
     known: dict[str, list[translate.State]] = {}
     for lang in languages.translated(tree_path.parent):
@@ -185,7 +196,7 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
         found, warned = translate.check(known[lang], loaded, lang,
                                         loaded_tree.data.get("facts", {}))
         result.errors += found
-        other = _read_locale(lang, result) if english_locale else None
+        other = other_locales.get(lang)
         if other is not None:
             result.errors += check_locale(lang, english_locale, other)
             words = written.locale_states(english_locale, other)
