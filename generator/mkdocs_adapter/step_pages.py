@@ -47,3 +47,28 @@ class StepPage(Page):
         self._title_from_render = title
         self.present_anchor_ids = set(anchors)
         self.links_to_anchors = copy.copy(links)  # None unless mkdocs checks anchors
+
+
+def _toc_key(items) -> tuple:
+    return tuple((item.title, item.url, item.level, _toc_key(item.children))
+                 for item in items)
+
+
+def drawn_once():
+    """A template function, {% call drawn_once(page, "name") %}...{% endcall %}: the
+    block's HTML drawn on the first step page of each language and folder and reused
+    on the others. Material's sidebars (the nav and the TOC) depend only on the page's
+    place in the nav (step pages are in none), its depth, its language, its front
+    matter's hide and its TOC: the same on every step page of one template, which the
+    key checks. Other pages draw the block as usual. One per build: a nav changes."""
+    drawn: dict[tuple, str] = {}
+
+    def draw(page, name: str, caller) -> str:
+        if not isinstance(page, StepPage):
+            return caller()
+        key = (name, posixpath.dirname(page.url.rstrip("/")),
+               tuple(page.meta.get("hide") or ()), _toc_key(page.toc))
+        if key not in drawn:
+            drawn[key] = caller()
+        return drawn[key]
+    return draw
