@@ -11,6 +11,8 @@ import pytest
 
 SIDEBAR = re.compile(r'md-sidebar--primary(.*?)md-sidebar--secondary', re.S)
 HREF = re.compile(r'href="([^"#]*)"')
+LINK_TEXT = re.compile(r'<a [^>]*class="md-nav__link[^"]*"[^>]*>(.*?)</a>', re.S)
+TAG = re.compile(r"<[^>]+>")
 STEP_ID = re.compile(r'<section class="pq-step[^"]*" id="([^"]+)"')
 
 
@@ -21,6 +23,10 @@ def _step_pages(site_dir):
         lang = parts[0] if parts[0] != "questionnaire" else ""
         if len(parts) == (4 if lang else 3) and parts[-3] == "questionnaire":
             yield lang, parts[-2], page.read_text(encoding="utf-8")
+
+
+def _labels(sidebar: str) -> set[str]:
+    return {" ".join(TAG.sub(" ", text).split()) for text in LINK_TEXT.findall(sidebar)} - {""}
 
 
 def _languages(site_dir) -> set[str]:
@@ -41,9 +47,15 @@ def test_each_step_page_shows_its_own_step(site_dir):
 def test_each_step_pages_sidebar_leads_to_its_own_languages_pages(site_dir):
     others = _languages(site_dir) - {""}
     assert others, "the site has a language besides English"
+    first_pages = {lang: (site_dir / lang / "questionnaire" / "index.html").read_text(
+        encoding="utf-8") for lang in others | {""}}
     for lang, folder, text in _step_pages(site_dir):
         sidebar = SIDEBAR.search(text)
         assert sidebar, (lang, folder)
+        # the nav's words: the language's own, as on its questionnaire's first page
+        labels = _labels(sidebar.group(1))
+        assert labels and labels <= _labels(SIDEBAR.search(first_pages[lang]).group(1)), \
+            (lang, folder, labels)
         here = posixpath.join(lang, "questionnaire", folder) + "/"
         local = [href for href in HREF.findall(sidebar.group(1)) if "://" not in href]
         assert local, (lang, folder)
