@@ -20,7 +20,8 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from generator import inline_scan
 
 # Data blocks (our tools' JSON, Material's config) are not run.
 DATA_TYPE = re.compile(r"application/(?:ld\+)?json", re.I)
@@ -65,40 +66,8 @@ class InlineCode:
         return list(dict.fromkeys(text for k, text in self.found if k == kind))
 
 
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.code = InlineCode()
-        self._open: tuple[str, list[str]] | None = None  # (kind, body parts)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.code.found.append(("handler", f"{name}={value or ''}"))
-            elif name == "style":
-                self.code.found.append(("style attribute", value or ""))
-        if tag == "script" and "src" not in values:
-            data = DATA_TYPE.fullmatch((values.get("type") or "").strip())
-            self._open = ("data" if data else "script", [])
-        elif tag == "style":
-            self._open = ("style", [])
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._open[1].append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open and tag in ("script", "style"):
-            self.code.found.append((self._open[0], "".join(self._open[1])))
-            self._open = None
-
-
 def inline_code(page: str) -> InlineCode:
-    reader = _Reader()
-    reader.feed(page)
-    reader.close()
-    return reader.code
+    return InlineCode(inline_scan.inline_code(page, DATA_TYPE))
 
 
 def _hash(text: str) -> str:

@@ -6,6 +6,8 @@ each hook below only calls a plain function of this package:
   keeps this build's state in one object, SiteBuild;
 - pages.py: the rendered pages added as virtual files; hand-written pages' markers;
   contributor text put in as slots after Markdown; links.py: edit links, the nav;
+  step_pages.py: what the step pages share (their Markdown's HTML, Material's
+  sidebars), made once per language;
 - languages.py, page_context.py: English at the root, each other language of
   languages.yaml in a folder (LANG/) with the same pages; each page gets Material's
   words, <html lang>, nav, language menu and search index in its language, and an

@@ -18,6 +18,7 @@ from generator.render import Renderer, slot_token, tokens_to_html
 from .languages import ENGLISH, page_language, prefix
 from .links import in_nav
 from .site_build import SiteBuild
+from .step_pages import StepPage, is_step_page
 
 GUIDE_LIST_MARKER = "<!-- parcel-help:guide-list -->"
 # The "Embed the questionnaire" page: the snippet to copy, and the embed live.
@@ -33,6 +34,7 @@ def add_generated(files: Files, config: MkDocsConfig, build: SiteBuild) -> Files
     for file in list(files):
         if page_language(file.src_uri) not in build.renderers:
             files.remove(file)
+    converted: dict = {}  # the step pages' Markdown, converted once (step_pages.py)
     for lang, renderer in build.renderers.items():
         for src_uri, page in renderer.pages().items():
             uri = prefix(lang) + src_uri
@@ -40,6 +42,8 @@ def add_generated(files: Files, config: MkDocsConfig, build: SiteBuild) -> Files
             file = File.generated(config, uri, content=page.markdown)
             if not in_nav(src_uri):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+            if is_step_page(src_uri):
+                StepPage(file, config, converted)
             files.append(file)
     build.languages = [ENGLISH]
     for file in files.documentation_pages():

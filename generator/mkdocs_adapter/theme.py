@@ -10,6 +10,7 @@ from mkdocs.structure.files import Files
 from generator import csp, embed
 
 from . import serve
+from .step_pages import drawn_once
 
 # Material's indigo (mkdocs.yml's palette: primary), which the site's bars use: the
 # browser's bar (main.html), the app icons, the manifests and the link previews.
@@ -28,5 +29,6 @@ def prepare(env: jinja2.Environment, files: Files, inlined: csp.Inlined) -> jinj
                        for path in paths)
         return Markup(inlined.add(paths[0], text))
     env.globals.update(inline_asset=inline_asset, theme_colour=THEME_COLOUR,
-                       embed_styles=embed.STYLES, embed_scripts=embed.SCRIPTS)
+                       embed_styles=embed.STYLES, embed_scripts=embed.SCRIPTS,
+                       drawn_once=drawn_once())
     return env
