@@ -25,15 +25,15 @@ import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import jinja2
 from markdown.extensions import toc
 from markupsafe import Markup
 
-from . import drawing, feedback, legacy, markup, reserved, translate
+from . import drawing, feedback, legacy, markup, reserved, translate, tree_texts
 from .i18n import Locale, locale
-from .model import Outcome, Question, Tree
+from .model import Outcome, Tree
 from .pipeline import SiteData
 from .tools import pages as tool_pages
 from .tools.model import Tools
@@ -301,7 +301,7 @@ class Renderer:
                 "guides_index.md.j2", t("guides_title"), tree_file,
                 tree.section_lines.get("guides", 0)),
             "facts.md": self.page("facts.md.j2", t("facts_title"), tree_file,
-                                  tree.section_lines.get("facts", 0), used_in=fact_usage(tree)),
+                                  tree.section_lines.get("facts", 0), used_in=tree_texts.fact_usage(tree)),
             "map.md": self.map_page(),
         }
         pages.update(self.questionnaire_pages("questionnaire", embedded=False))
@@ -376,28 +376,3 @@ class Renderer:
         home page)."""
         page = self.page("guide_list.md.j2", "", "", base=base)
         return page.markdown, page.slots
-
-
-def node_texts(tree: Tree) -> Iterator[tuple[str, str]]:
-    """(where, text) for every Markdown text in the tree; where is a node id or
-    'guides/slug'."""
-    for node in tree.nodes.values():
-        if isinstance(node, Question):
-            yield node.id, node.text or ""
-        elif isinstance(node, Outcome):
-            for text in (node.summary, node.deadline, node.note or "", *node.steps,
-                         *node.evidence, *node.avoid):
-                yield node.id, text
-    for guide in tree.guides.values():
-        for text in (guide.summary, *(s.text for s in guide.sections)):
-            yield f"guides/{guide.slug}", text
-
-
-def fact_usage(tree: Tree) -> dict[str, list[str]]:
-    """For each fact, the nodes and guides whose text uses it (in tree order)."""
-    used: dict[str, list[str]] = {name: [] for name in tree.facts}
-    for where, text in node_texts(tree):
-        for _, name in markup.placeholders(text):
-            if name in used and where not in used[name]:
-                used[name].append(where)
-    return used

@@ -7,7 +7,7 @@ import pytest
 
 from generator import graph, markup
 from generator.model import Outcome, Question
-from generator.render import node_texts
+from generator.tree_texts import node_texts
 
 from site_data import SITE, TREE
 
