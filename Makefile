@@ -60,9 +60,10 @@ build: $(STAMP) fonts
 validate: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
 
-# Adds every English text without a Russian entry to translations/ru.yaml (todo: true).
+# Adds every English text without a translation to translations/LANG.yaml (todo: true).
 translations: $(STAMP)
 	$(PY) -m generator translations ru --update
+	$(PY) -m generator translations es --update
 
 # The tree for a pull request: a Mermaid flowchart, and per outcome the paths that reach it.
 graph: $(STAMP)

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup, escape
 
 PREVIEW = "assets/images/social/{lang}.png"
-OG_LOCALES = {"en": "en_US", "ru": "ru_RU"}
+OG_LOCALES = {"en": "en_US", "ru": "ru_RU", "es": "es_ES"}
 
 
 def preview_url(site_url: str, lang: str) -> str:

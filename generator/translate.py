@@ -36,7 +36,7 @@ from .model import Tree
 
 # The languages the site is written in besides English; a tree that has no
 # translations/LANG.yaml next to it (a test or benchmark tree) is built in English only.
-LANGUAGES = ("ru",)
+LANGUAGES = ("ru", "es")
 HEADER = """\
 # Russian text of decision_tree.yaml, at the same places as in the tree.
 # source_hash: the first 8 hex digits of the SHA-256 of the English text this was
