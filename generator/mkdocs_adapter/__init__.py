@@ -55,7 +55,7 @@ from generator.render import Page as GeneratedPage
 from generator.render import Renderer, fill_slots
 from generator.tools import TOOLS
 
-from . import serve
+from . import alternates, serve
 from .languages import (ENGLISH, Overlay, page_language, prefix, split_search_index,
                         translated_nav, url_in)
 
@@ -393,6 +393,9 @@ class ParcelHelpPlugin(BasePlugin):
                  "link": url_in(build.files, other, page), "current": other == lang}
                 for other in build.languages])
         context["config"] = Overlay(config, **changes)
+        # <link rel="alternate" hreflang> for each language the page exists in (main.html)
+        context["alternates"] = alternates.of_page(build.files, page.file.src_uri,
+                                                   build.languages, config.site_url or "")
         # Link previews (generator/social.py, which escapes each value once).
         description = page.meta.get("description") or strings["site_description"]
         context["social_tags"] = social.tags(
@@ -421,6 +424,7 @@ class ParcelHelpPlugin(BasePlugin):
             return
         site, languages = Path(config.site_dir), self.build.languages
         split_search_index(site, languages)
+        alternates.add_to_sitemap(site, self.build.files, languages, config.site_url or "")
         if not self.serving:
             trim.trim_site(site, _own_assets(config))
         strings = {lang: locale(lang).data["strings"] for lang in languages}
