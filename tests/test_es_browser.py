@@ -1,0 +1,67 @@
+"""The Spanish site in real headless Chromium: its search stems Spanish words (with the
+stemmer bundled in the site, no other host), the language menu keeps the step across
+every language, and Spanish pages walk to their guide."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from steps import answer, open_language_menu, search, visible_step, wait_for_step, walk_to
+from site_data import TREES
+
+pytestmark = pytest.mark.browser
+
+ES = TREES["es"]
+
+
+def test_spanish_search_stems_words(make_page, site_url, site_dir):
+    """'retenidos' is nowhere in the Spanish index, nor a prefix of a word in it: only
+    Spanish stemming (retenido, retenidos -> reten) finds the customs-hold step."""
+    index = (site_dir / "es" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "retenidos" not in index.lower() and "retenido" in index.lower()
+    assert json.loads(index)["config"]["lang"][0] == "es"
+    page = make_page()
+    page.goto(f"{site_url}/es/")
+    found = [u.split("#")[0] for u in search(page, "retenidos")]
+    assert f"{site_url}/es/questionnaire/customs-held/" in found, found
+    assert all(u.startswith(f"{site_url}/es/") for u in found), found
+    assert any(u.endswith("/lunr/min/lunr.es.min.js") for u in page.requests.urls)
+    assert page.requests.foreign() == []
+    assert page.console_errors == []
+
+
+def test_the_language_menu_keeps_the_step_in_every_language(make_page, site_url):
+    outcome, path = walk_to(ES, "empty-parcel")
+    page = make_page()
+    page.goto(f"{site_url}/es/questionnaire/")
+    for _, given in path[:2]:
+        answer(page, given.label)  # the Spanish label
+        wait_for_step(page, given.next)
+    step = path[1][1].next
+    others = [lang for lang in TREES if lang != "es"]
+    for lang in others + ["es"]:
+        open_language_menu(page, lang).click()
+        folder = "" if lang == "en" else f"{lang}/"
+        page.wait_for_url(f"{site_url}/{folder}questionnaire/{step}/")
+        assert visible_step(page) == step
+        assert page.locator("html").get_attribute("lang") == lang
+        assert page.locator(f"section[id='{step}'] .pq-title").inner_text() == \
+            TREES[lang].nodes[step].title
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_walk_the_spanish_questionnaire_to_its_guide(make_page, site_url, javascript):
+    outcome, path = walk_to(ES, "wrong-city-or-stranger")
+    page = make_page(javascript=javascript)
+    page.goto(f"{site_url}/es/questionnaire/")
+    for _, given in path:
+        answer(page, given.label)
+        wait_for_step(page, given.next)
+    assert visible_step(page) == outcome.id
+    page.locator(f"section[id='{outcome.id}'] .pq-guide a").click()
+    assert page.url == f"{site_url}/es/guides/wrong-city-or-stranger/"
+    assert page.locator("h1").inner_text() == ES.guides["wrong-city-or-stranger"].title
+    assert page.requests.foreign() == []
