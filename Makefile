@@ -60,10 +60,11 @@ build: $(STAMP) fonts
 validate: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
 
-# Adds every English text without a translation to translations/LANG.yaml (todo: true).
+# Adds every English text without an entry to translations/LANG.yaml (todo: true), for
+# every language of languages.yaml, or one: `make translations LANG=xx` (LANG from the
+# command line only; the environment's LANG is the system's locale).
 translations: $(STAMP)
-	$(PY) -m generator translations ru --update
-	$(PY) -m generator translations es --update
+	$(PY) -m generator translations --update $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 
 # The tree for a pull request: a Mermaid flowchart, and per outcome the paths that reach it.
 graph: $(STAMP)

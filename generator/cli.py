@@ -1,7 +1,7 @@
 """Command line (`make validate`, `make graph`, ... run it; README.md lists them):
 `python -m generator validate [PATH] [--strict-translations]`, `graph [PATH] --format
 mermaid|dot`, `paths [PATH]`, `diff BASE [HEAD]`, `facts [PATH] [--today DATE]`, `render`,
-`translations ru [--update]`."""
+`translations [PATH] [--lang LANG] [--update]`."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from pathlib import Path
 
 from . import drawing, freshness, reader_paths
 from .errors import Problem
-from .loader import load_file
 from .pipeline import TREE_FILE, SiteData, check_site
 from .render import Renderer
-from .translate import LANGUAGES, update
+from . import translate
+from .translate import translation_path
+from .translation_file import update
 
 
 def _report(path: str, errors: list[Problem], warnings: list[Problem]) -> None:
@@ -47,23 +48,42 @@ def _validate(args: argparse.Namespace) -> int:
 def _translations(args: argparse.Namespace) -> int:
     """Without --update: list what is missing or stale. With it: add missing entries.
     Texts left to translate are not a failure (their pages show the English): exit 0
-    unless the files cannot be read or checked."""
+    unless the files cannot be read or checked. Each file is read once, by check_site."""
     checked = check_site(args.path)
     if checked.tree is None:
         _report(args.path, checked.errors, checked.all_warnings)
         print(f"{args.path}: fix the tree first (make validate)", file=sys.stderr)
         return 1
-    if args.update:
-        for line in update(load_file(args.path), args.lang):
-            print(line)
-        checked = check_site(args.path)
-    if checked.site is None:  # a translation that cannot be used (unsafe text, ...)
+    langs = [args.lang] if args.lang else list(checked.translation_files)
+    unknown = [lang for lang in langs if lang not in checked.translation_files]
+    if unknown:
+        print(f"{', '.join(unknown)}: not a language of languages.yaml (add it there first)",
+              file=sys.stderr)
+        return 1
+    unread = [lang for lang in langs if checked.translation_files[lang] is None
+              and translation_path(args.path, lang).is_file()]
+    if args.update and unread:  # never written over: it would lose what it holds
         _report(args.path, checked.errors, checked.all_warnings)
         return 1
-    for problem in checked.translation_warnings:
-        print(problem.format(), file=sys.stderr)
-    left = [s for s in checked.site.translations.get(args.lang, ()) if s.shown_in_english]
-    print(f"{args.lang}: {len(left)} text(s) to translate or re-translate")
+    for lang in langs:
+        loaded = checked.translation_files[lang]
+        if args.update:
+            report, loaded = update(checked.units, translation_path(args.path, lang), loaded)
+            for line in report:
+                print(f"{lang}: {line}")
+        if loaded is None:
+            print(f"{lang}: {len(checked.units)} text(s) to translate or re-translate")
+            continue
+        # where each text stands now (the file as written: not read again)
+        found = translate.states(checked.units, loaded)
+        errors, warnings = translate.check(found, loaded, lang, checked.tree.facts)
+        for problem in errors + warnings:
+            print(problem.format(), file=sys.stderr)
+        left = [s for s in found if s.shown_in_english]
+        print(f"{lang}: {len(left)} text(s) to translate or re-translate")
+    if checked.site is None:  # a translation that cannot be used (unsafe text, ...)
+        _report(args.path, checked.errors, [])
+        return 1
     return 0
 
 
@@ -137,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     graph.set_defaults(run=_graph)
     words = commands.add_parser("translations", help="list the texts a translation lacks; "
                                                      "--update adds them, marked todo")
-    words.add_argument("lang", choices=LANGUAGES)
     words.add_argument("path", nargs="?", default=TREE_FILE)
+    words.add_argument("--lang", help="one language of languages.yaml (default: every one "
+                                      "besides English)")
     words.add_argument("--update", action="store_true",
                        help="add every missing text (English, `todo: true`) to "
                             "translations/LANG.yaml; existing entries stay as they are")

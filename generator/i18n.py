@@ -1,14 +1,16 @@
 """Reader-facing words that do not come from the tree: template strings, units,
-dates. One YAML file per language in locales/, with the same keys."""
+dates. One YAML file per language in locales/, with the same keys. The pipeline reads
+them once per build and installs them here (install()); locale() reads a file itself
+only for a caller outside a build (a test)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 import yaml
 from babel import Locale as BabelLocale
@@ -27,6 +29,7 @@ class Locale:
 
     lang: str
     data: Mapping
+    loaded: Any = field(default=None, compare=False, repr=False)  # its file, as read
 
     @cached_property
     def cldr(self) -> BabelLocale:
@@ -67,20 +70,49 @@ class Locale:
             day=day.day, month=self.months[day.month - 1], year=day.year)
 
 
-@lru_cache(maxsize=None)
 def string_source(lang: str, key: str) -> tuple[str, int]:
     """The locale file and line that hold one of its strings: where a contributor edits
     a page whose words are the locale's (a tool page's heading and introduction)."""
+    loaded = locale(lang).loaded
+    return loaded.path, loaded.where(("strings", key), key=True)[0]
+
+
+_installed: dict[str, Locale] = {}
+
+
+def install(locales: Mapping[str, Locale]) -> None:
+    """The locales of this build (a new build's replace the last's: `make serve` shows
+    an edit)."""
+    _installed.update(locales)
+
+
+def read_locale(lang: str) -> Any:
+    """A locale file, loaded with its lines (loader.Loaded), named as a reader types it."""
     from .loader import load_file  # the loader gives line numbers
+    loaded = load_file(LOCALES / f"{lang}.yaml")
+    loaded.path = _shown(LOCALES / f"{lang}.yaml")
+    return loaded
 
-    path = LOCALES / f"{lang}.yaml"
-    return str(path), load_file(path).where(("strings", key), key=True)[0]
 
-
-@lru_cache(maxsize=None)
 def locale(lang: str) -> Locale:
-    with open(LOCALES / f"{lang}.yaml", encoding="utf-8") as handle:
-        return Locale(lang, yaml.safe_load(handle))
+    if lang not in _installed:
+        loaded = read_locale(lang)
+        _installed[lang] = Locale(lang, loaded.data, loaded)
+    return _installed[lang]
+
+
+def with_fallback(lang: str, loaded: Any, english: Mapping, shown_in_english: set) -> Locale:
+    """A language's locale where each text in shown_in_english (keys `strings.KEY`,
+    `range`, ...), missing or stale, is the English."""
+    data = {key: dict(value) if isinstance(value, dict) else value
+            for key, value in loaded.data.items()}
+    for dotted in shown_in_english:
+        section, _, key = dotted.partition(".")
+        if key:
+            data.setdefault(section, {})[key] = english[section][key]
+        else:
+            data[section] = english[section]
+    return Locale(lang, data, loaded)
 
 
 # --- the check: every English string has a translation -------------------------------
@@ -96,32 +128,22 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def check_locale(lang: str) -> list[Problem]:
-    """Every key of en.yaml has a value in LANG.yaml, with the same {placeholders}.
-    A missing key points at its English line; a wrong value at its own line."""
-    from .loader import load_file  # the loader gives line numbers
-
-    english_path, other_path = LOCALES / "en.yaml", LOCALES / f"{lang}.yaml"
+def check_locale(lang: str, english: Any = None, other: Any = None) -> list[Problem]:
+    """A value of LANG.yaml has the same {placeholders} as the English, and the plural
+    forms its language needs (a missing one is a warning: written_translations.py).
+    english, other: the files as read (loader.Loaded), or read here."""
     try:
-        english = load_file(english_path)
-        other = load_file(other_path)
+        english = english or read_locale("en")
+        other = other or read_locale(lang)
     except TreeError as error:
         return list(error.problems)
-    english.path, other.path = _shown(english_path), _shown(other_path)
     problems = []
-    for section in ("strings", "units", "range", "date_format"):
-        theirs = other.data.get(section)
-        if theirs is None:
-            problems.append(english.problem((section,), f"'{section}' has no {lang} value in "
-                                                        f"{other.path}", key=True))
     for section in ("strings", "units"):
         ours, theirs = english.data.get(section) or {}, other.data.get(section) or {}
         for key, text in ours.items():
             if key not in theirs:
-                problems.append(english.problem(
-                    (section, key), f"{section}.{key} has no {lang} text in {other.path}",
-                    key=True))
-            elif isinstance(text, str) and isinstance(theirs[key], str) and \
+                continue  # a warning: the page shows the English
+            if isinstance(text, str) and isinstance(theirs[key], str) and \
                     set(_FIELD.findall(text)) != set(_FIELD.findall(theirs[key])):
                 problems.append(other.problem(
                     (section, key), f"{section}.{key} must use the same {{placeholders}} as "

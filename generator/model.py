@@ -89,7 +89,7 @@ class Tree:
     facts: Mapping[str, Fact]
     guides: Mapping[str, Guide]
     nodes: Mapping[str, Node]  # in file order
-    path: str = "decision_tree.yaml"  # the file that holds its text (translations/ru.yaml)
+    path: str = "decision_tree.yaml"  # the file that holds its text (translations/LANG.yaml)
     aliases: Mapping[str, str] = field(default_factory=dict)  # old id -> node id
     # Texts left in English in a translated tree (no current translation): shown marked.
     fallbacks: frozenset[str] = frozenset()

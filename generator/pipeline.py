@@ -2,8 +2,9 @@
 with the same machinery; the result is one immutable SiteData.
 
     decision_tree.yaml --load--> --validate.py--> --build.py--> Tree (English)
-    translations/LANG.yaml --load--> --translate.check--> --translate.localize--> Tree (LANG)
-    tools.yaml --load--> --tools/check.py--> --tools/model.py--> Tools
+    tools.yaml --load--> --tools/check.py--> --tools/model.py--> Tools (English)
+    translations/LANG.yaml --load--> --translate.check--> --translate.localize-->
+        Tree and Tools (LANG), for each language of languages.yaml that has one
 
 The CLI, the mkdocs adapter, the renderer, the benchmark and the tests take what
 check_site() or load_site() return; nothing after this module reads a data file.
@@ -15,11 +16,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
-from . import kinds, loader, translate
+from . import i18n, languages, loader, translate
+from . import written_translations as written
 from .build import build_tree
 from .errors import Problem, TreeError
 from .i18n import check_locale
 from .model import Tree
+from .schema_check import load_schema
 from .tools import check as tools_check
 from .tools.model import Tools, build_tools
 from .validate import schema as tree_schema
@@ -30,6 +33,8 @@ TREE_FILE = "decision_tree.yaml"
 # Beside the tree. Another tree without one (tests, benchmarks) gets the project's,
 # with its links to steps and facts that tree lacks left out.
 TOOLS_FILE = "tools.yaml"
+TOOLS_KEY = ("tools",)
+CONTENT = "content"  # the hand-written pages, beside the tree: content/LANG/ per language  # where tools.yaml's texts stand in a translation file
 
 
 @dataclass(frozen=True)
@@ -37,13 +42,15 @@ class SiteData:
     """Everything the site is built from, checked."""
 
     trees: Mapping[str, Tree]  # "en" first, then each translated language
-    tools: Tools
+    tools: Tools  # in English
     warnings: tuple[Problem, ...] = ()
     # Texts shown in English for want of a current translation: never a failure.
     translation_warnings: tuple[Problem, ...] = ()
     files: tuple[str, ...] = ()  # every data file read, for `watch` and messages
     # Per translated language: where each text stands (the translation status page).
     translations: Mapping[str, tuple[translate.State, ...]] = field(default_factory=dict)
+    # Per translated language: tools.yaml's texts in it (English where not translated).
+    translated_tools: Mapping[str, Tools] = field(default_factory=dict)
 
     @property
     def tree(self) -> Tree:
@@ -52,6 +59,9 @@ class SiteData:
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self.trees)
+
+    def tools_in(self, lang: str) -> Tools:
+        return self.translated_tools.get(lang, self.tools)
 
 
 @dataclass
@@ -65,11 +75,42 @@ class Checked:
     # texts shown in English for want of a current translation: never a failure
     translation_warnings: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # for `translations --update`: every English text to translate, and each configured
+    # language's translation file as read (None: there is none yet)
+    units: list[translate.Unit] = field(default_factory=list)
+    translation_files: dict[str, loader.Loaded | None] = field(default_factory=dict)
 
     @property
     def all_warnings(self) -> list[Problem]:
         """Every warning, as the command line reports them (in file order)."""
         return self.warnings + self.translation_warnings
+
+
+def _read_locale(lang: str, result: Checked) -> loader.Loaded | None:
+    try:
+        return i18n.read_locale(lang)
+    except TreeError as error:
+        result.errors.extend(error.problems)
+        return None
+
+
+def _page_states(content: Path, lang: str) -> list[translate.State]:
+    """Where each hand-written page stands in lang (none: a tree without pages)."""
+    if not content.is_dir():
+        return []
+    read = lambda path: written.PageText(str(path), path.read_text(encoding="utf-8"))
+    return written.page_states([read(p) for p in sorted(content.glob("*.md"))],
+                               {p.name: read(p) for p in sorted((content / lang).glob("*.md"))},
+                               lang)
+
+
+def text_units(tree: loader.Loaded | None,
+               tools: loader.Loaded | None) -> list[translate.Unit]:
+    """Every text of the tree and of tools.yaml that a translation file holds."""
+    found = translate.units(tree, tree_schema()) if tree is not None else []
+    if tools is not None:
+        found += translate.units(tools, load_schema(tools_check.SCHEMA_PATH), TOOLS_KEY)
+    return found
 
 
 def tools_path(tree_path: Path) -> Path:
@@ -104,38 +145,72 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
         return result
     english = result.tree = build_tree(loaded_tree)
 
-    translations: dict[str, loader.Loaded] = {}
-    known: dict[str, list[translate.State]] = {}
-    for lang in translate.languages(tree_path):
-        loaded = read(translate.translation_path(tree_path, lang))
-        if loaded is not None:
-            known[lang] = translate.states(loaded_tree, loaded)  # one walk, used 3 times
-            found, warned = translate.check(loaded_tree, loaded, lang, known[lang])
-            result.errors += found + check_locale(lang)
-            result.errors += kinds.check_translation(loaded_tree, loaded, tree_schema(),
-                                                     translate.key_of)
-            if strict_translations:
-                result.errors += [replace(w, severity="error") for w in warned]
-            else:
-                result.translation_warnings += warned
-            translations[lang] = loaded
-
     own_tools = tree_path.parent / TOOLS_FILE
     loaded_tools = read(tools_path(tree_path))
+    tool_units: list[translate.Unit] = []
     if loaded_tools is not None:
         # A tree without its own tools.yaml borrows the project's, unchecked against it.
-        result.errors += tools_check.check(loaded_tools, english if own_tools.is_file() else None)
+        found = tools_check.check(loaded_tools, english if own_tools.is_file() else None)
+        result.errors += found
+        if not found:
+            tool_units = text_units(None, loaded_tools)
+    all_units = result.units = text_units(loaded_tree, None) + tool_units
+
+    english_locale = _read_locale(languages.SOURCE, result)
+    locales = {languages.SOURCE: i18n.Locale(languages.SOURCE, english_locale.data,
+                                             english_locale)} if english_locale else {}
+    translations: dict[str, loader.Loaded] = {}
+    known: dict[str, list[translate.State]] = {}
+    for lang in languages.translated(tree_path.parent):
+        path = translate.translation_path(tree_path, lang)
+        loaded = result.translation_files[lang] = read(path) if path.is_file() else None
+        if loaded is None:
+            continue
+        known[lang] = translate.states(all_units, loaded)  # one walk, used 3 times
+        found, warned = translate.check(known[lang], loaded, lang,
+                                        loaded_tree.data.get("facts", {}))
+        result.errors += found
+        other = _read_locale(lang, result) if english_locale else None
+        if other is not None:
+            result.errors += check_locale(lang, english_locale, other)
+            words = written.locale_states(english_locale, other)
+            pages = _page_states(tree_path.parent / CONTENT, lang)
+            warned += written.locale_warnings(words, other, lang) + \
+                written.page_warnings(pages, lang)
+            known[lang] += words + pages
+            locales[lang] = i18n.with_fallback(lang, other, english_locale.data, {
+                item.unit.key[1] for item in words if item.shown_in_english})
+        if strict_translations:
+            result.errors += [replace(w, severity="error") for w in warned]
+        else:
+            result.translation_warnings += warned
+        translations[lang] = loaded
+    i18n.install(locales)
 
     if not result.errors:
         trees = {"en": english}
-        trees.update((lang, translate.localize(loaded_tree, loaded, known[lang]))
-                     for lang, loaded in translations.items())
+        tools = {}
+        for lang, loaded in translations.items():
+            trees[lang] = _localized_tree(loaded_tree, loaded, known[lang])
+            data, fallbacks = translate.localize(loaded_tools, known[lang])
+            tools[lang] = build_tools(replace(loaded_tools, data=data), fallbacks)
         result.site = SiteData(
             trees=trees, tools=build_tools(loaded_tools),
             warnings=tuple(result.warnings),
             translation_warnings=tuple(result.translation_warnings), files=tuple(result.files),
-            translations={lang: tuple(found) for lang, found in known.items()})
+            translations={lang: tuple(found) for lang, found in known.items()},
+            translated_tools=tools)
     return result
+
+
+def _localized_tree(tree: loader.Loaded, translation: loader.Loaded,
+                    found: list[translate.State]) -> Tree:
+    """The tree in a language. Its path and lines are the translation file's: edit links
+    open the translated text."""
+    data, fallbacks = translate.localize(tree, found)
+    localized = build_tree(loader.Loaded(data, translation.path, translation.positions,
+                                         translation.key_positions, translation.lines))
+    return replace(localized, fallbacks=fallbacks)
 
 
 def load_site(tree_path: str | Path = TREE_FILE, *,

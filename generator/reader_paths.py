@@ -24,6 +24,7 @@ from typing import Any, Iterator, Mapping
 
 from . import graph
 from .inert import code_span
+from .languages import SOURCE
 from .model import Tree
 from .pipeline import SiteData
 
@@ -250,13 +251,14 @@ def _flatten(value: Any, where: str) -> Iterator[tuple[str, str]]:
 
 
 def site_texts(site: SiteData) -> dict[str, str]:
-    """Every text of the site by place: `nodes.ID.title`, `ru: guides.SLUG.summary`,
-    `tools.yaml: messages.0.text`, ..."""
+    """Every text of the site by place: `nodes.ID.title`, `LANG: guides.SLUG.summary`,
+    `tools.yaml: messages.0.text`, `LANG: tools.yaml: messages.0.meaning`, ..."""
     found: dict[str, str] = {}
     for lang, tree in site.trees.items():
-        prefix = "" if lang == "en" else f"{lang}: "
+        prefix = "" if lang == SOURCE else f"{lang}: "
         found.update((prefix + place, text) for place, text in _flatten(tree, ""))
-    found.update((f"tools.yaml: {place}", text) for place, text in _flatten(site.tools, ""))
+        found.update((f"{prefix}tools.yaml: {place}", text)
+                     for place, text in _flatten(site.tools_in(lang), ""))
     return found
 
 

@@ -32,6 +32,7 @@ from .i18n import Locale, locale
 from .model import Outcome, Question, Tree
 from .pipeline import SiteData
 from .tools import pages as tool_pages
+from .tools.model import Tools
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A slot's token; a block's (b) stands alone in a paragraph, which goes with it.
@@ -100,6 +101,9 @@ class Renderer:
                  edit_link: Callable[[str, int], str | None] | None = None):
         self.site = site
         self.tree: Tree = site.trees[lang]
+        self.tools: Tools = site.tools_in(lang)
+        # the texts shown in English on this language's pages, for want of a translation
+        self.fallbacks = self.tree.fallbacks | self.tools.fallbacks
         self.locale: Locale = locale(lang)
         # (data file, line) -> the address where a contributor edits it (the adapter's)
         self.edit_link = edit_link or (lambda path, line: None)
@@ -114,10 +118,13 @@ class Renderer:
         self._slots.append(str(fragment))
         return Markup(f"phslot{len(self._slots) - 1}{'b' if block else 'x'}")
 
-    def text(self, text: str | None, mark: bool = True) -> Markup:
+    def text(self, text: str | None, mark: bool = True, english: bool = False) -> Markup:
         """Plain text, escaped once (and marked if left in English, unless mark is
-        false: the translation status page lists English texts as such)."""
+        false: the translation status page lists English texts as such; english: it
+        is, though filled in from a text left in English)."""
         text = text or ""
+        if english:
+            return self.slot(self.mark_untranslated(text, markup.text_html(text), True, True))
         return self.slot(self.marked(text) if mark else markup.text_html(text))
 
     def marked(self, text: str) -> Markup:
@@ -125,10 +132,11 @@ class Renderer:
         marked if left in English."""
         return self.mark_untranslated(text, markup.text_html(text), inline=True)
 
-    def mark_untranslated(self, text: str, rendered: Markup, inline: bool) -> Markup:
+    def mark_untranslated(self, text: str, rendered: Markup, inline: bool,
+                          english: bool = False) -> Markup:
         """The one place a text shown in English on a translated page is marked: it
         carries lang="en" (screen readers switch voice) and a visible note."""
-        if text not in self.tree.fallbacks:
+        if not english and text not in self.fallbacks:
             return rendered
         tag = "span" if inline else "div"
         note = markup.text_html(self.locale.t("untranslated_note"))
@@ -159,7 +167,7 @@ class Renderer:
             return Markup("")
         # A text shown in English on a translated page is English throughout: its
         # figures and units too ("30 days", not "30 дней" inside an English sentence).
-        words = locale("en") if text in self.tree.fallbacks else self.locale
+        words = locale("en") if text in self.fallbacks else self.locale
         return _to_html(markup.fill_facts(
             text, lambda name: words.fact_text(self.tree.facts[name])), inline)
 
@@ -310,16 +318,16 @@ class Renderer:
         missing text: the file, where `make translations` adds it)."""
         groups: dict[str, list[dict]] = {"stale": [], "todo": [], "missing": [],
                                          "translated": []}
-        path = self.tree.path  # the translation file
         for item in self.site.translations[self.locale.lang]:
             english = " ".join(item.unit.english.split())
+            path = item.file or self.tree.path  # the translation file, a locale, a page
             groups[item.state].append({
                 "key": translate.dotted(item.unit.key),
                 "english": english if len(english) <= 80 else english[:79] + "…",
                 "where": f"{path}:{item.line}" if item.line else path,
                 "link": self.edit_link(path, item.line) or "#"})
-        return self.page("translation_status.md.j2", self.locale.t("status_title"), path,
-                         groups=groups)
+        return self.page("translation_status.md.j2", self.locale.t("status_title"),
+                         self.tree.path, groups=groups)
 
     def map_page(self) -> Page:
         """The map of the tree: a picture laid out at build time and a nested list."""

@@ -13,8 +13,9 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
+from .languages import og_locale
+
 PREVIEW = "assets/images/social/{lang}.png"
-OG_LOCALES = {"en": "en_US", "ru": "ru_RU", "es": "es_ES"}
 
 
 def preview_url(site_url: str, lang: str) -> str:
@@ -32,7 +33,7 @@ def tags(*, title: str, description: str, url: str, site_name: str, site_url: st
         ("property", "og:title"): title,
         ("property", "og:description"): description,
         ("property", "og:url"): url,
-        ("property", "og:locale"): OG_LOCALES.get(lang, lang),
+        ("property", "og:locale"): og_locale(lang),
         ("property", "og:image"): preview_url(site_url, lang),
         ("property", "og:image:type"): "image/png",
         ("property", "og:image:width"): str(PREVIEW_SIZE[0]),

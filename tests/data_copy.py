@@ -16,15 +16,20 @@ from typing import Any
 import yaml
 
 from generator import loader, translate
-from generator.pipeline import check_site
+from generator.pipeline import check_site, text_units
+from generator.translation_file import dump
 from site_data import ROOT
-from translated_copy import completed
+from translated_copy import TRANSLATED, completed
 
-TREE, RU, TOOLS = "decision_tree.yaml", "translations/ru.yaml", "tools.yaml"
+# RU: the first language besides English (languages.yaml)
+TREE, RU, TOOLS = "decision_tree.yaml", f"translations/{TRANSLATED[0]}.yaml", "tools.yaml"
 ORIGINAL = {name: loader.load_file(ROOT / name).data for name in (TREE, RU, TOOLS)}
 # Every text translated (an English-only change may leave some stale or missing): an
 # attack on a Russian entry finds it there.
 ORIGINAL[RU] = completed(loader.load_file(ROOT / TREE), ORIGINAL[RU])
+# where a translation keeps each English text, by file and place in it
+KEYS = {TREE: translate.keys(text_units(loader.Loaded(ORIGINAL[TREE], TREE), None)),
+        TOOLS: translate.keys(text_units(None, loader.Loaded(ORIGINAL[TOOLS], TOOLS)))}
 
 
 def set_at(data: Any, location: tuple, value: Any) -> None:
@@ -48,13 +53,10 @@ class DataCopy:
 
     def set(self, name: str, location: tuple, value: Any) -> None:
         set_at(self.data[name], location, value)
-        if name == TREE and isinstance(value, str):
-            try:
-                key = translate.key_of(location, get_at(ORIGINAL[TREE], location))
-            except (KeyError, IndexError, TypeError):
-                return  # a new value: nothing translates it
+        if name in KEYS and isinstance(value, str):
+            key = KEYS[name].get(location)
             if key is None:
-                return
+                return  # a new value, or one not translated
             try:  # the current entry; a source name's from the real file
                 entry = get_at(self.data[RU] if key[0] != "sources" else ORIGINAL[RU], key)
             except (KeyError, IndexError, TypeError):
@@ -69,7 +71,7 @@ class DataCopy:
 
     def write(self) -> Path:
         # a source name's entry goes with the name: none is left behind (a warning)
-        used = {translate.key_of(at, text) for at, text in loader.texts(self.data[TREE])}
+        used = {unit.key for unit in text_units(loader.Loaded(self.data[TREE], TREE), None)}
         sources = self.data[RU]["sources"]
         for name in [n for n in sources if ("sources", n) not in used]:
             del sources[name]
@@ -77,7 +79,7 @@ class DataCopy:
             path = self.folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             # texts with line breaks as blocks (|), as contributors write them
-            path.write_text(translate.dump(data), encoding="utf-8")
+            path.write_text(dump(data), encoding="utf-8")
         return self.folder / TREE
 
     def check(self):

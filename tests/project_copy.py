@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import BUILD_ENV, ROOT
 
-COPIED = ("mkdocs.yml", "content", "site_overrides", "decision_tree.yaml", "tools.yaml",
+COPIED = ("mkdocs.yml", "languages.yaml", "content", "site_overrides", "decision_tree.yaml", "tools.yaml",
           "translations", "decision_tree.schema.json", "tools.schema.json")
 
 

@@ -141,7 +141,7 @@ def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
 
     # Step 4: the Russian text, added by the command and translated as the table says.
     assert "```sh\nmake translations\n```" in example_section()
-    update = run(clone, "-m", "generator", "translations", "ru", "--update")
+    update = run(clone, "-m", "generator", "translations", "--update")
     assert update.returncode == 0, update.stderr
     translate_todo_entries(clone / "translations" / "ru.yaml")
 
@@ -233,7 +233,7 @@ def practise(clone: Path) -> None:
     """Steps 1 to 4 of the worked example, as a reader does them."""
     tree = clone / "decision_tree.yaml"
     tree.write_text(apply_worked_example(tree.read_text("utf-8")), encoding="utf-8")
-    assert run(clone, "-m", "generator", "translations", "ru", "--update").returncode == 0
+    assert run(clone, "-m", "generator", "translations", "--update").returncode == 0
     translate_todo_entries(clone / "translations" / "ru.yaml")
 
 

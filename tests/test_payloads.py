@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, serve
-from data_copy import ORIGINAL, RU, TOOLS, TREE, DataCopy, get_at
-from generator import kinds, translate
+from data_copy import KEYS, ORIGINAL, RU, TOOLS, TREE, DataCopy, get_at
+from generator import kinds
 from generator.schema_check import load_schema
 from generator.tools.check import SCHEMA_PATH as TOOLS_SCHEMA
 from generator.validate import SCHEMA_PATH as TREE_SCHEMA
@@ -100,12 +100,15 @@ def text_fields() -> list[tuple[str, tuple, str]]:
         if kind.startswith("key:") or _fixed(schema):
             continue
         found.append((TREE, location, kind))
-        key = translate.key_of(location, get_at(ORIGINAL[TREE], location))
+        key = KEYS[TREE].get(location)
         if key and key[0] != "sources":
             found.append((RU, key + ("text",), kind))
-    found += [(TOOLS, location, kind) for location, kind, schema in
-              kinds.fields(tools_schema, ORIGINAL[TOOLS])
-              if not kind.startswith("key:") and not _fixed(schema)]
+    for location, kind, schema in kinds.fields(tools_schema, ORIGINAL[TOOLS]):
+        if not kind.startswith("key:") and not _fixed(schema):
+            found.append((TOOLS, location, kind))
+            key = KEYS[TOOLS].get(location)
+            if key:
+                found.append((RU, key + ("text",), kind))
     return found
 
 
@@ -132,15 +135,10 @@ def inject(folder: Path, offset: int) -> tuple[DataCopy, Counter]:
     # and a message with its meaning (their slots must agree)
     partner = {}
     for name, location, _ in fields:
-        if name == TREE:
-            key = translate.key_of(location, get_at(ORIGINAL[TREE], location))
-            if key and key[0] != "sources":
-                partner[(TREE, location)] = (RU, key + ("text",))
-                partner[(RU, key + ("text",))] = (TREE, location)
-        elif location[0] == "messages" and location[2:] == ("meaning", "ru"):
-            # a message's meaning has the same slots as its text
-            text = (TOOLS, location[:2] + ("text",))
-            partner[text], partner[(TOOLS, location)] = (TOOLS, location), text
+        key = KEYS[name].get(location) if name in KEYS else None
+        if key and key[0] != "sources":
+            partner[(name, location)] = (RU, key + ("text",))
+            partner[(RU, key + ("text",))] = (name, location)
     for index, (name, location, kind) in enumerate(fields):
         payload = PAYLOADS[(index + offset) % len(PAYLOADS)]
         copy.set(name, location, payload)

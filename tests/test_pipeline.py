@@ -20,8 +20,10 @@ from generator.pipeline import check_site, load_site
 
 from conftest import FIXTURES, ROOT
 from site_data import SITE
+from translated_copy import TRANSLATED
 
-DATA_FILES = {ROOT / "decision_tree.yaml", ROOT / "translations" / "ru.yaml", ROOT / "tools.yaml"}
+TRANSLATIONS = [ROOT / "translations" / f"{lang}.yaml" for lang in TRANSLATED]
+DATA_FILES = {ROOT / "decision_tree.yaml", ROOT / "tools.yaml", *TRANSLATIONS}
 
 
 @pytest.mark.build
@@ -45,8 +47,9 @@ def test_a_build_reads_each_data_file_once(tmp_path, monkeypatch):
     monkeypatch.setattr(builtins, "open", counted(builtins.open, lambda file, *a: file))
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     build(config)
-    assert reads == {"decision_tree.yaml": 1, "ru.yaml": 1, "tools.yaml": 1}
-    assert (tmp_path / "site" / "ru" / "tools" / "tracking" / "index.html").is_file()
+    assert reads == {path.name: 1 for path in DATA_FILES}
+    for lang in TRANSLATED:
+        assert (tmp_path / "site" / lang / "tools" / "tracking" / "index.html").is_file()
 
 
 def test_only_the_adapter_imports_mkdocs():
@@ -71,11 +74,12 @@ def test_the_site_data_cannot_be_changed():
 
 
 def test_the_site_holds_every_language_and_the_tools():
-    assert SITE.languages == ("en", "ru")
-    assert list(SITE.trees["ru"].nodes) == list(SITE.tree.nodes)
+    assert SITE.languages == ("en", *TRANSLATED)
+    for lang in TRANSLATED:
+        assert list(SITE.trees[lang].nodes) == list(SITE.tree.nodes)
+        assert list(SITE.tools_in(lang).messages) != list(SITE.tools.messages)  # translated
     assert [str(p) for p in map(pathlib.Path, SITE.files)] == [
-        str(ROOT / "decision_tree.yaml"), str(ROOT / "translations" / "ru.yaml"),
-        str(ROOT / "tools.yaml")]
+        str(ROOT / "decision_tree.yaml"), str(ROOT / "tools.yaml"), *map(str, TRANSLATIONS)]
 
 
 def test_a_tree_without_its_own_tools_borrows_the_projects():

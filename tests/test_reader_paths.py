@@ -115,11 +115,15 @@ def test_translations_and_tools_texts_are_in_the_summary(tmp_path):
     base, head = DataCopy(tmp_path / "base"), DataCopy(tmp_path / "head")
     node = next(iter(head.data[RU]["nodes"]))
     head.set(RU, ("nodes", node, "title", "text"), "Новый заголовок")
-    head.set(TOOLS, ("messages", 0, "situation", "en"), "A new situation")
+    head.set(TOOLS, ("messages", 0, "situation"), "A new situation")
+    meaning = "{order} {tracking} {date}"  # a new meaning (of the same slots)
+    head.set(RU, ("tools", "messages", 0, "text", "text"), meaning)
     summary = diff(base.check().site, head.check().site)
     places = {change[0]: change[1:] for change in _texts_changed(summary)}
-    assert places[f"ru: nodes.{node}.title"][1] == "Новый заголовок"
-    assert places["tools.yaml: messages.0.situation.en"][1] == "A new situation"
+    lang = RU.split("/")[-1].removesuffix(".yaml")
+    assert places[f"{lang}: nodes.{node}.title"][1] == "Новый заголовок"
+    assert places["tools.yaml: messages.0.situation"][1] == "A new situation"
+    assert places[f"{lang}: tools.yaml: messages.0.meaning"][1] == meaning
 
 
 def test_every_contributor_text_in_the_summary_is_inert(tmp_path):

@@ -207,8 +207,10 @@ def test_every_format_character_is_refused():
 @pytest.mark.parametrize("name, location", [
     (RU, ("nodes", "what-is-happening", "answers", 0, "label", "text")),
     (RU, ("sources", next(iter(ORIGINAL[RU]["sources"])))),
-    (TOOLS, ("tracking", "carriers", 0, "meaning", "ru")),
-    (TOOLS, ("messages", 0, "situation", "ru")),
+    (TOOLS, ("tracking", "carriers", 0, "meaning")),
+    (RU, ("tools", "tracking", "carriers", 0, "meaning")),
+    (RU, ("tools", "messages", 0, "situation")),
+    (RU, ("tools", "deadlines", 0, "rule")),
 ])
 def test_invisible_characters_are_refused_in_translations_and_tools(tmp_path, name, location):
     copy = DataCopy(tmp_path)
@@ -385,13 +387,13 @@ def test_a_russian_guide_text_has_the_markdown_limit(tmp_path):
                                           "the limit is 5,000, as in English)")
 
 
-def test_a_russian_tools_text_has_its_limit(tmp_path):
+def test_a_translated_tools_text_has_its_limit(tmp_path):
     copy = DataCopy(tmp_path)
-    location = ("tracking", "carriers", 0, "meaning", "ru")
-    copy.set(TOOLS, location, "я" * 300_000)
+    location = ("tools", "tracking", "carriers", 0, "meaning", "text")
+    copy.set(RU, location, "я" * 300_000)
     found = copy.refusals()
-    assert any(p.startswith(copy.where(TOOLS, location) + ":") and "(300,000 characters; the "
-               "limit is 600)" in p for p in found), found
+    assert any(p.startswith(copy.where(RU, location) + ":") and "(300,000 characters; the "
+               "limit is 600" in p for p in found), found
 
 
 # --- 7: tracking data -------------------------------------------------------------------

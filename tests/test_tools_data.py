@@ -72,8 +72,8 @@ def problems(path: str) -> list[str]:
      "duplicate key 'bad_check_digit_step'"),
     ("  unknown_step: fake-number-time-left", "\tunknown_step: fake-number-time-left",
      "a tab character in the indentation; indent with spaces"),
-    ('en: The parcel has not arrived\n      ru: "Посылка не пришла"\n',
-     "en: The parcel has not arrived\n", "no ru text: add `ru:` beside `en:` (the site is built in both)"),
+    ("situation: The parcel has not arrived", "situation: {en: The parcel has not arrived}",
+     "'situation' must be text, not a set of fields"),
 ])
 def test_a_broken_file_gives_its_line(tmp_path, old, new, message):
     path, line = broken(tmp_path, old, new)
@@ -85,7 +85,7 @@ def test_a_broken_file_gives_its_line(tmp_path, old, new, message):
 
 
 def test_a_missing_field_is_named(tmp_path):
-    path, _ = broken(tmp_path, "  s10_track_at:\n", "  s10_track_att:\n")
+    path, _ = broken(tmp_path, "  s10_track_at: ", "  s10_track_att: ")
     found = problems(path)
     assert any("unknown field 's10_track_att'" in p and "did you mean 's10_track_at'" in p
                for p in found), found
@@ -201,34 +201,3 @@ def test_each_tool_has_one_small_script():
         assert len(text.encode()) < 10_000, script.name  # unminified, comments included
         assert "fetch(" not in text and "XMLHttpRequest" not in text, script.name
         assert "localStorage" not in text and "document.cookie" not in text, script.name
-
-
-MEANING = """    meaning:
-      ru: |-
-        Здравствуйте. Я не получил(а) свой заказ {order}."""
-
-
-def test_a_message_without_its_russian_meaning_is_named_at_its_text(tmp_path):
-    text = TEXT.replace(MEANING, "    meaning:\n      ru: |-\n        Здравствуйте.", 1)
-    start = text.index("    meaning:\n      ru: |-\n        Здравствуйте.\n")
-    end = text.index("  - id: empty-parcel")
-    text = text[:start] + text[end:]
-    path = tmp_path / "tools.yaml"
-    path.write_text(text, encoding="utf-8")
-    line = text[: text.index("    text: |-\n      Hello. I have not received my order")].count("\n") + 1
-    assert f"{path}:{line}:11: message 'not-received' has no ru meaning: add `meaning: {{ru: ...}}`" \
-        in problems(str(path))
-
-
-def test_a_meaning_with_other_slots_than_its_text_is_refused(tmp_path):
-    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{date}"))
-    assert f"{path}:{line + 1}:11: the ru meaning of message 'not-received' must have the same " \
-        "slots as its text: {date}, {order}, {tracking}" in problems(path)
-
-
-def test_an_unknown_slot_in_a_meaning_is_refused_where_it_stands(tmp_path):
-    """A meaning is a template like its text (tools.schema.json x-kind): the slot is
-    pointed at on its own line and column."""
-    path, line = broken(tmp_path, MEANING, MEANING.replace("{order}", "{orderr}"))
-    assert f"{path}:{line + 2}:50: unknown slot {{orderr}}; the slots are {{order}}, " \
-        "{tracking}, {date}" in problems(path)

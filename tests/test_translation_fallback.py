@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import translate
+from generator.translation_file import dump
 from generator.i18n import locale
 from generator.loader import load_file
 from generator.markup import placeholders
@@ -137,7 +137,7 @@ def test_an_english_text_on_a_russian_page_is_english_throughout(tmp_path):
     node_id, name = next((i, name) for i, n in data["nodes"].items() if n["type"] == "outcome"
                          for _, name in placeholders(n["deadline"]))
     data["nodes"][node_id]["deadline"] += " (reworded)"
-    tree.write_text(translate.dump(data), encoding="utf-8")
+    tree.write_text(dump(data), encoding="utf-8")
     site = check_site(tree).site
     english = site.trees["ru"].nodes[node_id].deadline
     assert english in site.trees["ru"].fallbacks

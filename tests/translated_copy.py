@@ -13,32 +13,46 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator import loader, translate
+from generator import languages, loader, translate
+from generator.pipeline import text_units, tools_path
+from generator.translation_file import _place, dump
 
-DATA_FILES = ("decision_tree.yaml", "tools.yaml", "translations/ru.yaml")
+TRANSLATED = languages.translated()  # every language besides English, from languages.yaml
+DATA_FILES = ("decision_tree.yaml", "tools.yaml",
+              *(f"translations/{lang}.yaml" for lang in TRANSLATED))
 
 
-def completed(english: loader.Loaded, translation: dict) -> dict:
-    """A translation's data with an entry, current, for every text of the tree."""
+def units_of(tree_data, tools_data) -> list[translate.Unit]:
+    """Every text of the tree's and tools.yaml's data that a translation holds."""
+    return text_units(loader.Loaded(tree_data, "decision_tree.yaml"),
+                      loader.Loaded(tools_data, "tools.yaml"))
+
+
+def completed(english: loader.Loaded, translation: dict,
+              tools: loader.Loaded | None = None) -> dict:
+    """A translation's data with an entry, current, for every text of the tree and
+    tools.yaml (the project's, unless given)."""
+    tools = tools or loader.load_file(tools_path(Path(english.path)))
     done: dict = {}
-    for unit in translate.units(english):
-        entry = translate._lookup(translation, unit.key)
-        if translate._is_entry(entry) and not entry.get("todo") and \
+    for unit in text_units(english, tools):
+        entry = translate.lookup(translation, unit.key)
+        if translate.is_entry(entry) and not entry.get("todo") and \
                 entry["source_hash"] == translate.fingerprint(unit.english):
             kept = entry
         else:
             kept = {"source_hash": translate.fingerprint(unit.english), "text": unit.english}
-        translate._place(done, unit.key, kept)  # leftovers are not carried over
+        _place(done, unit.key, kept)  # leftovers are not carried over
     return done
 
 
 def complete_translations(tree: Path) -> None:
     """Bring tree's translations/*.yaml up to date with it, in place."""
     english = loader.load_file(tree)
-    for lang in translate.languages(tree):
+    for lang in languages.translated(tree.parent):
         path = translate.translation_path(tree, lang)
-        done = completed(english, loader.load_file(path).data)
-        path.write_text(translate.dump(done), encoding="utf-8")
+        if path.is_file():
+            done = completed(english, loader.load_file(path).data)
+            path.write_text(dump(done), encoding="utf-8")
 
 
 def translated_copy(source: Path, dest: Path) -> Path:

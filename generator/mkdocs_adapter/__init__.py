@@ -7,8 +7,9 @@ state in one object, SiteBuild. The rest adds the rendered pages as virtual file
 (never written into docs_dir, which would make `mkdocs serve` rebuild in a loop) and
 gives every page, generated or hand-written, its language and its source:
 
-- English is at the root; each other language is a folder (ru/) with the same pages:
-  generated ones (the translated tree) and hand-written ones (content/ru/);
+- English is at the root; each other language of languages.yaml is a folder (LANG/)
+  with the same pages: generated ones (the translated tree) and hand-written ones
+  (content/LANG/);
 - each page gets Material's words and <html lang> in its language, the nav in its
   language, a language menu linking to the same page in each language, and a search
   index with the pages of its own language only (split in on_post_build);
@@ -54,6 +55,7 @@ from generator.reserved import heading_slug
 from generator.render import Page as GeneratedPage
 from generator.render import Renderer, fill_slots
 from generator.tools import TOOLS
+from generator.languages import use_project
 
 from . import alternates, serve
 from .languages import (ENGLISH, Overlay, page_language, prefix, split_search_index,
@@ -154,6 +156,7 @@ class ParcelHelpPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent.resolve()
+        use_project(root)  # its languages.yaml
         # the inline code the project puts in its pages, recorded as it is inlined
         self.inlined = csp.Inlined(style_attributes={embed.FRAME_STYLE})
         # PARCEL_HELP_TREE builds the site from another tree (tests, benchmarks).

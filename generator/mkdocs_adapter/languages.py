@@ -1,5 +1,5 @@
 """Pages in several languages: English at the root, each other language in its own
-folder (ru/) with the same pages. One rule gives a page's language; the rest is what
+folder (LANG/) with the same pages. One rule gives a page's language; the rest is what
 Material needs per language: its nav with each page's counterpart, the links of the
 language menu, and one search index per language."""
 
@@ -15,19 +15,20 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.i18n import locale
-from generator.translate import LANGUAGES
+from generator import languages
 
-ENGLISH = "en"
+ENGLISH = languages.SOURCE
 
 
 def page_language(src_uri: str) -> str:
-    """The one rule for a page's language: its first folder, if that names one."""
+    """The one rule for a page's language: its first folder, if that names one of the
+    configured languages (languages.yaml)."""
     first = src_uri.split("/")[0]
-    return first if first in LANGUAGES else ENGLISH
+    return first if first in languages.translated() else ENGLISH
 
 
 def counterpart(src_uri: str, lang: str) -> str:
-    """The same page in another language: about.md <-> ru/about.md."""
+    """The same page in another language: about.md <-> LANG/about.md."""
     own = page_language(src_uri)
     english = src_uri if own == ENGLISH else src_uri[len(own) + 1:]
     return english if lang == ENGLISH else f"{lang}/{english}"

@@ -11,11 +11,9 @@ from typing import Iterator
 
 from .. import kinds, reserved
 from ..errors import Problem
-from ..loader import Loaded, Location, walk
-from ..markup import SLOT
+from ..loader import Loaded, Location
 from ..model import Tree
 from ..schema_check import load_schema, schema_problems
-from ..translate import LANGUAGES
 from . import formats
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "tools.schema.json"
@@ -33,7 +31,7 @@ def check(loaded: Loaded, tree: Tree | None) -> list[Problem]:
         problems = [*_node_problems(loaded, tree), *_letter_problems(loaded),
                     *_lookalike_problems(loaded), *_carrier_problems(loaded),
                     *_overlap_problems(loaded), *_deadline_problems(loaded, tree),
-                    *_missing_translations(loaded), *_message_problems(loaded)]
+                    *_message_problems(loaded)]
     return sorted(set(problems))
 
 
@@ -161,33 +159,6 @@ def _message_problems(loaded: Loaded) -> Iterator[Problem]:
             yield kinds.text_problem(loaded, where + ("text",), odd.start(),
                            f"character {odd.group()!r} (U+{ord(odd.group()):04X}) may be "
                            "garbled by a translator; messages use plain ASCII only")
-        yield from _meaning_problems(loaded, where, message)
-
-
-def _meaning_problems(loaded: Loaded, where, message: dict) -> Iterator[Problem]:
-    """Each site language shows what the English message means, with the same slots,
-    so a reader who does not read English knows what they send."""
-    slots = sorted(set(SLOT.findall(message["text"])))
-    meaning = message.get("meaning") or {}
-    for lang in LANGUAGES:
-        if not meaning.get(lang):
-            yield loaded.problem(where + ("text",), f"message '{message['id']}' has no {lang} "
-                                                   f"meaning: add `meaning: {{{lang}: ...}}`")
-        elif sorted(set(SLOT.findall(meaning[lang]))) != slots:
-            yield loaded.problem(where + ("meaning", lang),
-                                 f"the {lang} meaning of message '{message['id']}' must have "
-                                 "the same slots as its text: "
-                                 + ", ".join(f"{{{p}}}" for p in slots))
-
-
-def _missing_translations(loaded: Loaded) -> Iterator[Problem]:
-    """Every reader-facing text ({en: ...}) has each site language beside it."""
-    for where, value in walk(loaded.data):
-        if isinstance(value, dict) and isinstance(value.get("en"), str):
-            for lang in LANGUAGES:
-                if not value.get(lang):
-                    yield loaded.problem(where + ("en",), f"no {lang} text: add `{lang}:` "
-                                                          "beside `en:` (the site is built in both)")
 
 
 def _format_problems(loaded: Loaded, where: tuple, carrier: dict) -> Iterator[Problem]:

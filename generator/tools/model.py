@@ -26,10 +26,13 @@ class Tools:
     messages: tuple[Mapping[str, Any], ...]
     replacements: Mapping[str, str]
     path: str = "tools.yaml"
+    # texts shown in English for want of a current translation (the renderer marks them)
+    fallbacks: frozenset[str] = frozenset()
 
 
-def build_tools(loaded: Loaded) -> Tools:
+def build_tools(loaded: Loaded, fallbacks: frozenset[str] = frozenset()) -> Tools:
     data = loaded.data
     return Tools(offered_on=freeze(data["offered_on"]), tracking=freeze(data["tracking"]),
                  deadlines=freeze(data["deadlines"]), messages=freeze(data["messages"]),
-                 replacements=freeze(data["replacements"]), path=loaded.path)
+                 replacements=freeze(data["replacements"]), path=loaded.path,
+                 fallbacks=fallbacks)

@@ -13,7 +13,8 @@ from typing import Any
 
 from babel import Locale as BabelLocale
 
-from ..i18n import string_source
+from ..i18n import locale, string_source
+from ..languages import SOURCE
 from ..markup import fill_slots
 from . import BY_NAME, TOOLS
 from ..schema_check import load_schema
@@ -27,11 +28,6 @@ PROTECTION_END = "protection_end"
 
 # ISO 3166 codes that name no country (user-assigned, groupings): shown as the code.
 NOT_COUNTRIES = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN")
-
-
-def localized(text: dict, lang: str) -> str:
-    """A per-language text from tools.yaml, in English where no translation exists."""
-    return text.get(lang) or text["en"]
 
 
 def country_names(lang: str) -> dict[str, str]:
@@ -58,7 +54,7 @@ def offers(renderer) -> dict[str, list[tuple[str, str, str]]]:
     found: dict[str, list[tuple[str, str, str]]] = {}
     if not available(renderer):
         return found
-    data, t = renderer.site.tools, renderer.locale.t
+    data, t = renderer.tools, renderer.locale.t
     for tool, ids in data.offered_on.items():
         for node_id in filter(renderer.tree.nodes.__contains__, ids):
             # the calculator links back to the step, with the reader's dates (BACK_FROM)
@@ -66,7 +62,7 @@ def offers(renderer) -> dict[str, list[tuple[str, str, str]]]:
             found.setdefault(node_id, []).append(
                 (tool, f"{BY_NAME[tool].page}/{query}", t(f"tools_offer_{tool}")))
     for message in data.messages:
-        situation = localized(message["situation"], renderer.locale.lang)
+        situation = message["situation"]
         for node_id in filter(renderer.tree.nodes.__contains__, message["steps"]):
             found.setdefault(node_id, []).append(
                 ("dispute-message", f"{BY_NAME['dispute-message'].page}/#{message['id']}",
@@ -98,35 +94,38 @@ def _source(renderer, fact) -> str:
 
 
 def tracking_data(renderer) -> dict:
-    lang, tracking = renderer.locale.lang, renderer.site.tools.tracking
+    lang, tracking = renderer.locale.lang, renderer.tools.tracking
     services = {
-        family: {"letters": s["letters"], "meaning": localized(s["meaning"], lang),
+        family: {"letters": s["letters"], "meaning": s["meaning"],
                  "step": step_link(renderer, s["step"])}
         for family, s in tracking["services"].items()}
     carriers = [{"name": c["name"], "format": c["format"],
-                 "meaning": localized(c["meaning"], lang),
-                 "trackAt": localized(c["track_at"], lang), "step": step_link(renderer, c["step"])}
+                 "meaning": c["meaning"],
+                 "trackAt": c["track_at"], "step": step_link(renderer, c["step"])}
                 for c in tracking["carriers"]]
     return {"strings": _strings(renderer, "tracking-checker"), "services": services, "carriers": carriers,
             "lookalikes": tracking["lookalikes"], "countries": country_names(lang),
-            "s10TrackAt": localized(tracking["s10_track_at"], lang),
+            "s10TrackAt": tracking["s10_track_at"],
             "badStep": step_link(renderer, tracking["bad_check_digit_step"]),
             "unknownStep": step_link(renderer, tracking["unknown_step"])}
 
 
 def deadline_rows(renderer) -> list[dict]:
     """Each deadline with its fact, figure, label, rule and source, for page and script."""
-    lang, rows = renderer.locale.lang, []
-    for d in renderer.site.tools.deadlines:
+    rows = []
+    for d in renderer.tools.deadlines:
         fact = renderer.tree.facts.get(d["fact"])
         if fact is None or fact.unit not in DAY_UNITS:
             continue  # another tree (tests, benchmarks) without this fact
+        english = d["rule"] in renderer.fallbacks
         rows.append({"fact": fact.name, "from": d["from"], "direction": d["direction"],
                      "days": fact.max if fact.max is not None else fact.value,
                      "working": fact.unit == "working_days",
-                     "label": localized(d["label"], lang),
-                     "rule": fill_slots(localized(d["rule"], lang),
-                                        {"fact": renderer.locale.fact_text(fact)}),
+                     "label": d["label"],
+                     # a rule left in English is English throughout, its figure too
+                     "rule": fill_slots(d["rule"], {"fact": (
+                         locale(SOURCE) if english else renderer.locale).fact_text(fact)}),
+                     "english": english,
                      "source": _source(renderer, fact)})
     return rows
 
@@ -136,7 +135,7 @@ def back_links(renderer) -> dict:
     the questionnaire, and each step that offers the calculator with its link's text.
     The script adds the dates as ?KEY=YYYY-MM-DD (calculator_dates)."""
     t, nodes = renderer.locale.t, renderer.tree.nodes
-    ids = renderer.site.tools.offered_on.get(CALCULATOR, ())
+    ids = renderer.tools.offered_on.get(CALCULATOR, ())
     return {"href": QUESTIONNAIRE, "start": renderer.tree.start,
             "steps": {node_id: t("tools_dates_back", title=nodes[node_id].title)
                       for node_id in ids if node_id in nodes}}
@@ -149,7 +148,9 @@ def date_words(renderer) -> dict:
 
 
 def deadline_data(renderer) -> dict:
-    return {"strings": _strings(renderer, "deadline-calculator"), "deadlines": deadline_rows(renderer),
+    rows = [{key: value for key, value in row.items() if key != "english"}
+            for row in deadline_rows(renderer)]
+    return {"strings": _strings(renderer, "deadline-calculator"), "deadlines": rows,
             **date_words(renderer), "uidHost": "parcel-help", "back": back_links(renderer)}
 
 
@@ -167,13 +168,11 @@ def calculator_dates(renderer) -> dict | None:
 
 
 def message_data(renderer) -> dict:
-    lang = renderer.locale.lang
-    messages = [{"id": m["id"], "situation": localized(m["situation"], lang),
-                 "dateLabel": localized(m["date_label"], lang), "text": m["text"],
-                 "meaning": (m.get("meaning") or {}).get(lang)}
-                for m in renderer.site.tools.messages]
+    messages = [{"id": m["id"], "situation": m["situation"],
+                 "dateLabel": m["date_label"], "text": m["text"], "meaning": m.get("meaning")}
+                for m in renderer.tools.messages]
     return {"strings": _strings(renderer, "dispute-message"), "messages": messages,
-            "replacements": renderer.site.tools.replacements, "slots": message_slots()}
+            "replacements": renderer.tools.replacements, "slots": message_slots()}
 
 
 def message_slots() -> list[str]:
@@ -187,7 +186,7 @@ def message_slots() -> list[str]:
 def _page_context(renderer, tool) -> dict:
     if tool.name == "tracking-checker":
         return {"data": tracking_data(renderer),
-                "tracking": renderer.site.tools.tracking, "localized": localized}
+                "tracking": renderer.tools.tracking}
     if tool.name == "deadline-calculator":
         return {"data": deadline_data(renderer), "rows": deadline_rows(renderer)}
     messages = message_data(renderer)
