@@ -80,7 +80,7 @@ def worker_list(site_dir: Path) -> tuple[str, list[str], dict]:
     return version, precache, pages
 
 
-STEP_PAGE = re.compile(r"^(ru/)?questionnaire/[^/]+/$")
+STEP_PAGE = re.compile(r"^([a-z]{2}/)?questionnaire/[^/]+/$")  # any language's folder
 
 
 def test_the_worker_caches_every_page_but_the_embed_and_both_search_indexes(site_dir):
@@ -96,14 +96,15 @@ def test_the_worker_caches_every_page_but_the_embed_and_both_search_indexes(site
     status = {url for url in expected if url.endswith("translation-status/")}  # translators'
     assert status and expected - steps - status <= set(precache)
     assert not (steps | status) & set(precache)
-    for prefix, lang in (("", "en"), ("ru/", "ru")):
+    prefixes = {lang: "" if lang == "en" else f"{lang}/" for lang in TREES}  # every language
+    for lang, prefix in prefixes.items():
         tree = TREES[lang]
         assert {f"{prefix}questionnaire/steps/{node_id}.json"
                 for node_id in [*tree.nodes, *tree.aliases]} <= set(precache)
+        assert {f"{prefix}search/search_index.json", f"{prefix}manifest.webmanifest"} <= \
+            set(precache)
     assert not [url for url in precache if re.search(r"(^|/)embed/", url) or url.endswith(".map")]
-    assert {"search/search_index.json", "ru/search/search_index.json",
-            "manifest.webmanifest", "ru/manifest.webmanifest"} <= set(precache)
-    assert pages == {"": "offline/", "ru/": "ru/offline/"}
+    assert pages == {prefix: f"{prefix}offline/" for prefix in prefixes.values()}
     assert set(pages.values()) <= set(precache)
 
 
