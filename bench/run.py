@@ -26,6 +26,7 @@ from conftest import serve  # noqa: E402
 from gates import default_material_site, page_weight, text_weight  # noqa: E402
 from reload import edit_to_reload  # noqa: E402
 import report  # noqa: E402
+from site_languages import TRANSLATED  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
 # Past this many seconds a synthetic measurement is stopped and reported as such (a
@@ -97,7 +98,8 @@ def compared_pages(site: Path, default_site: Path) -> dict[str, Path]:
              site / "guides" / first_guide(site) / "index.html",
              "questionnaire": site / "questionnaire" / "index.html",
              "a tool (deadlines)": site / "tools" / "deadlines" / "index.html"}
-    for folder, name in (("embed", "embed"), ("ru/embed", "embed (Russian)")):
+    for folder, name in (("embed", "embed"), *((f"{lang}/embed", f"embed ({lang})")
+                                               for lang in TRANSLATED)):
         if (site / folder / "index.html").exists():
             pages[name] = site / folder / "index.html"
     return pages
@@ -126,8 +128,10 @@ def in_the_browser(browser, site: Path, site_url: str, default_url: str,
               "a guide": f"/guides/{guide}/", "facts": "/facts/",
               "tracking checker": "/tools/tracking/", "deadline calculator": "/tools/deadlines/",
               "message builder": "/tools/message/",
-              "Russian questionnaire, walked": "/ru/questionnaire/",
-              "a Russian guide": f"/ru/guides/{guide}/", "a page not cached": "/no-such-page/"}
+              **{f"questionnaire ({lang}), walked": f"/{lang}/questionnaire/"
+                 for lang in TRANSLATED},
+              **{f"a guide ({lang})": f"/{lang}/guides/{guide}/" for lang in TRANSLATED},
+              "a page not cached": "/no-such-page/"}
     audits = {}
     for name, page in pages.items():
         if name == "default Material page":

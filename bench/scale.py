@@ -29,12 +29,13 @@ from browser import chromium, step_timings  # noqa: E402
 from conftest import serve  # noqa: E402
 from gates import gzipped_size, page_weight  # noqa: E402
 from synthetic_tree import grow_real_tree  # noqa: E402
+from site_languages import LANGUAGES as SITE_LANGUAGES, prefix  # noqa: E402
 
 SIZES = (1_000,)
 HUGE = 10_000
 BEGIN = "<!-- bench/scale.py: generated, start -->"
 END = "<!-- bench/scale.py: generated, end -->"
-LANGUAGES = {"en": "", "ru": "ru/"}
+LANGUAGES = {lang: prefix(lang) for lang in SITE_LANGUAGES}  # languages.yaml's
 
 
 def first_load(site: Path, page: Path) -> dict[str, int]:
@@ -48,7 +49,7 @@ def first_load(site: Path, page: Path) -> dict[str, int]:
 
 def precache(site: Path) -> dict[str, int]:
     """Bytes the service worker stores per language (files are cached as they are,
-    unzipped): the language's own files (ru/...; English at the root), plus those every
+    unzipped): the language's own files (LANG/...; English at the root), plus those every
     language shares (assets/)."""
     text = (site / "sw.js").read_text(encoding="utf-8")
     names = json.loads(re.search(r"var PRECACHE = (\[.*?\]);", text, re.S).group(1))

@@ -308,7 +308,10 @@ class Renderer:
                     [guide.title, *(s.heading for s in guide.sections)],
                     {_slug(t(key), "-") for key in ("guide_outcomes", "related_guides",
                                                      "sources")}))
-        pages.update(tool_pages.pages(self))
+        for tool_page in tool_pages.pages(self):  # the Renderer is their ToolInput
+            pages[tool_page.uri] = self.page(
+                tool_page.template, tool_page.title, tool_page.source, tool_page.line,
+                description=tool_page.description, **tool_page.context)
         if self.locale.lang in self.site.translations:
             pages["translation-status.md"] = self.translation_status()
         return pages

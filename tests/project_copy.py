@@ -1,6 +1,7 @@
 """A temporary copy of the whole project as the build reads it (mkdocs.yml, content/,
 site_overrides/, the data files), for tests that change a hand-written page or a
-template and build it. The generator itself is the installed one (this work tree)."""
+template and build it. The generator's code is this work tree's (symlinked; the copy's
+build imports it from the copy's folder), its locales are copied."""
 
 from __future__ import annotations
 
@@ -20,7 +21,14 @@ def copy_project(folder: Path) -> Path:
     for name in COPIED:
         source, target = ROOT / name, folder / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
-    (folder / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml watches it
+    # The generator is this work tree's (mkdocs.yml watches it), its locales the copy's
+    # own: a test may add a language's words (tests/pseudo_language.py).
+    (folder / "generator").mkdir()
+    for item in (ROOT / "generator").iterdir():
+        if item.name == "locales":
+            shutil.copytree(item, folder / "generator" / "locales")
+        elif item.name != "__pycache__":
+            (folder / "generator" / item.name).symlink_to(item)
     return folder
 
 

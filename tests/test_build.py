@@ -16,6 +16,7 @@ from generator.validate import REQUIRED_GUIDES
 from conftest import FIXTURES, ROOT, SITE_URL, build_site
 from gates import parse
 from site_data import TREE, TREES
+from site_languages import PREFIXED
 
 
 STEP = re.compile(r'<section class="pq-step[^"]*" id="([^"]+)"')
@@ -25,7 +26,7 @@ def title_of(page_text: str) -> str:
     return html.unescape(re.search(r"<title>(.*?)</title>", page_text, re.S).group(1))
 
 
-@pytest.mark.parametrize("prefix, lang", [("", "en"), ("ru/", "ru")])
+@pytest.mark.parametrize("prefix, lang", PREFIXED)
 def test_every_step_has_a_page_of_its_own_with_its_title_and_link_preview(site_dir, prefix,
                                                                          lang):
     """/questionnaire/ID/ (the start: /questionnaire/) holds that step only, under its
@@ -51,8 +52,8 @@ def test_every_step_has_a_page_of_its_own_with_its_title_and_link_preview(site_d
         assert STEP.findall((folder / old / "index.html").read_text(encoding="utf-8")) == [target]
 
 
-@pytest.mark.parametrize("folder, lang", [("questionnaire", "en"), ("ru/questionnaire", "ru"),
-                                          ("embed", "en"), ("ru/embed", "ru")])
+@pytest.mark.parametrize("folder, lang", [(prefix + part, lang) for part in ("questionnaire", "embed")
+                                          for prefix, lang in PREFIXED])
 def test_every_answer_links_to_the_next_steps_page(site_dir, folder, lang):
     """Without JavaScript every reader path is a walk from page to page: each answer of
     each question, on the question's page, is a link to the page of the step it leads

@@ -6,10 +6,13 @@ hand-written page."""
 
 from __future__ import annotations
 
+import pytest
+
 import re
 
 from conftest import ROOT
 from site_data import SITE
+from site_languages import PREFIXED, TRANSLATED
 
 REPO = "https://github.com/parcel-help/parcel-help"
 EDIT = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon"')
@@ -24,18 +27,20 @@ def line_of(path: str, text: str) -> int:
     return lines.index(text) + 1
 
 
-def test_a_russian_guide_opens_its_entry_in_the_translation(site_dir):
-    line = line_of("translations/ru.yaml", "  parcel-lost:")
-    assert edit_links(site_dir / "ru" / "guides" / "parcel-lost" / "index.html") == [
-        f"{REPO}/blob/main/translations/ru.yaml#L{line}"]
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_a_translated_guide_opens_its_entry_in_the_translation(site_dir, lang):
+    line = line_of(f"translations/{lang}.yaml", "  parcel-lost:")
+    assert edit_links(site_dir / lang / "guides" / "parcel-lost" / "index.html") == [
+        f"{REPO}/blob/main/translations/{lang}.yaml#L{line}"]
 
 
-def test_the_russian_questionnaire_opens_the_first_questions_entry(site_dir):
-    text = (ROOT / "translations" / "ru.yaml").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_translated_questionnaire_opens_the_first_questions_entry(site_dir, lang):
+    text = (ROOT / "translations" / f"{lang}.yaml").read_text(encoding="utf-8")
     nodes_at = text.splitlines().index("nodes:")
     line = text.splitlines().index("  what-is-happening:", nodes_at) + 1
-    assert edit_links(site_dir / "ru" / "questionnaire" / "index.html") == [
-        f"{REPO}/blob/main/translations/ru.yaml#L{line}"]
+    assert edit_links(site_dir / lang / "questionnaire" / "index.html") == [
+        f"{REPO}/blob/main/translations/{lang}.yaml#L{line}"]
 
 
 def test_the_english_guide_opens_the_tree(site_dir):
@@ -46,7 +51,7 @@ def test_the_english_guide_opens_the_tree(site_dir):
 
 def test_tool_pages_open_their_heading_in_the_locale_file(site_dir):
     """A tool page's words (its heading, its introduction) are the locale's strings."""
-    for lang, prefix in (("en", ""), ("ru", "ru/")):
+    for prefix, lang in PREFIXED:
         locale_file = f"generator/locales/{lang}.yaml"
         for page, words in (("tools/tracking", "tc"), ("tools/deadlines", "dc"),
                             ("tools/message", "dm"), ("tools", None)):
@@ -71,15 +76,17 @@ def test_each_step_has_a_source_line_for_its_edit_link():
 
 
 def test_the_facts_and_guides_lists_open_their_section(site_dir):
-    for prefix, data_file in (("", "decision_tree.yaml"), ("ru/", "translations/ru.yaml")):
+    for prefix, data_file in (("", "decision_tree.yaml"),
+                              *((f"{lang}/", f"translations/{lang}.yaml") for lang in TRANSLATED)):
         for page, section in (("facts", "facts:"), ("guides", "guides:")):
             assert edit_links(site_dir / (prefix + page) / "index.html") == [
                 f"{REPO}/blob/main/{data_file}#L{line_of(data_file, section)}"], page
 
 
-def test_hand_written_russian_pages_open_their_markdown(site_dir):
-    assert edit_links(site_dir / "ru" / "about" / "index.html") == [
-        f"{REPO}/edit/main/content/ru/about.md"]
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_hand_written_translated_pages_open_their_markdown(site_dir, lang):
+    assert edit_links(site_dir / lang / "about" / "index.html") == [
+        f"{REPO}/edit/main/content/{lang}/about.md"]
 
 
 def test_a_questionnaire_step_has_no_edit_link_of_its_own(site_dir):

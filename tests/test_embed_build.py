@@ -16,6 +16,7 @@ from generator.embed import HOST_SCRIPT
 from conftest import SITE_URL
 from gates import embed_snippet, gzipped_size, parse
 from site_data import TREES
+from site_languages import PREFIXED, PREFIXES
 
 # What fits in the first network round trip (TCP's first 10 packets, "14 KB"), and
 # the host script that every embedding page loads. The embed's page holds its first
@@ -32,7 +33,7 @@ def first_load(folder: Path) -> tuple[Path, list[Path]]:
     return page, [folder / "steps" / f"{target}.json" for target in dict.fromkeys(targets)]
 
 
-@pytest.mark.parametrize("folder", ["embed", "ru/embed"])
+@pytest.mark.parametrize("folder", [prefix + "embed" for prefix in PREFIXES])
 def test_embed_page_and_all_it_loads_fit_the_budget(site_dir, folder):
     page, data = first_load(site_dir / folder)
     loads = [url for url in parse(page).loads if "data:" not in url]
@@ -47,7 +48,7 @@ def test_embed_page_and_all_it_loads_fit_the_budget(site_dir, folder):
         f"{EMBED_BUDGET}-byte budget")
 
 
-@pytest.mark.parametrize("prefix, lang", [("", "en"), ("ru/", "ru")])
+@pytest.mark.parametrize("prefix, lang", PREFIXED)
 def test_each_step_has_an_embed_page_and_data_with_the_same_section(site_dir, prefix, lang):
     """/embed/ID/ (the sandboxed frame's and the no-script frame's way from step to
     step) and embed/steps/ID.json (swapped in) hold the same step, what to do now included;

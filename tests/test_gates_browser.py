@@ -16,6 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from gates import browser_pages, page_url
+from site_languages import PREFIXES
 
 pytestmark = pytest.mark.browser
 
@@ -114,7 +115,7 @@ def test_every_page_was_visited(site_visit, site_dir):
     assert len(site_visit.visits) == len(browser_pages(site_dir)) > 10
     assert "/404.html" in site_visit.visits and "/questionnaire/" in site_visit.visits
     # each kind of step's page, in each language, for the questionnaire and the embed
-    for folder in ("/questionnaire/", "/ru/questionnaire/", "/embed/", "/ru/embed/"):
+    for folder in (f"/{prefix}{part}/" for part in ("questionnaire", "embed") for prefix in PREFIXES):
         steps = [path for path in site_visit.visits
                  if path.startswith(folder) and path.count("/") == folder.count("/") + 1]
         assert len(steps) >= 4, (folder, steps)

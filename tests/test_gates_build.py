@@ -13,6 +13,7 @@ import pytest
 
 from conftest import SITE_EPOCH, build_site
 from gates import built_pages, default_material_site, page_weight, text_weight
+from site_languages import PREFIXES
 
 # What the questionnaire may add to a default Material page, beyond its words, in
 # gzipped bytes (issue 14).
@@ -52,7 +53,7 @@ def weight(site_dir: Path, page: Path) -> int:
     return sum(page_weight(site_dir, page).values())
 
 
-@pytest.mark.parametrize("folder", ["", "ru/"])
+@pytest.mark.parametrize("folder", PREFIXES)
 def test_the_questionnaire_beyond_its_words_adds_at_most_10_kb_to_a_default_material_page(
         site_dir, default_material, folder):
     """Issue 14's measure: the page's gzipped HTML, CSS and JS, less a default Material

@@ -1,6 +1,6 @@
 """The reader at the post office, in headless Chromium: after one visit the site works
-with the network gone (the questionnaire, a guide, the three tools, in English and
-Russian; an uncached page shows the offline page), an outcome prints on one A4 page
+with the network gone (the questionnaire, a guide, the three tools, in every
+language; an uncached page shows the offline page), an outcome prints on one A4 page
 without the screen's navigation, and "Copy link" copies the address of the step."""
 
 from __future__ import annotations
@@ -10,13 +10,23 @@ import re
 import pytest
 
 
+import yaml
+
+from conftest import ROOT
+from generator.i18n import locale
 from steps import answer, pdf_pages, visible_step, wait_for_step, walk_to
 from site_data import TOOLS, TREES
+from site_languages import PREFIXED
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = {"": TREES["en"], "ru/": TREES["ru"]}
-OFFLINE_TITLES = {"": "You are offline", "ru/": "Нет соединения"}
+LANGUAGES = {prefix: TREES[lang] for prefix, lang in PREFIXED}
+
+
+def offline_title(prefix: str) -> str:
+    """The offline page's title, from its front matter (content/[LANG/]offline.md)."""
+    text = (ROOT / "content" / prefix / "offline.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])["title"]
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +111,7 @@ def test_offline_each_tool_works(offline, site_url, prefix):
 @pytest.mark.parametrize("prefix", LANGUAGES)
 def test_offline_an_uncached_page_shows_the_offline_page(offline, site_url, prefix):
     offline.goto(f"{site_url}/{prefix}no-such-page/")
-    assert offline.locator("h1").inner_text() == OFFLINE_TITLES[prefix]
+    assert offline.locator("h1").inner_text() == offline_title(prefix)
     links = offline.locator("article a").evaluate_all("links => links.map(a => a.href)")
     assert f"{site_url}/{prefix}questionnaire/" in links
 
@@ -109,7 +119,7 @@ def test_offline_an_uncached_page_shows_the_offline_page(offline, site_url, pref
 # Every date the deadline calculator can link back with (the longest list an outcome
 # shows): the day protection ends and each deadline of tools.yaml.
 ALL_DATES = "&".join(f"{key}=2026-12-{10 + n}" for n, key in enumerate(
-    ["protection_end", *(d["fact"] for d in TOOLS.deadlines)]))
+    ["protection_end", *(d.fact for d in TOOLS.deadlines)]))
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
@@ -161,10 +171,10 @@ def test_the_print_button_is_beside_an_outcome_and_calls_print(make_page, site_u
     assert page.get_by_role("button", name="Print or save as PDF").count() == 0
 
 
-@pytest.mark.parametrize("prefix, label, done", [
-    ("", "Copy link", "Link copied"), ("ru/", "Скопировать ссылку", "Ссылка скопирована")])
-def test_copy_link_copies_the_address_of_the_step(make_page, site_url, prefix, label, done):
+@pytest.mark.parametrize("prefix, lang", PREFIXED)
+def test_copy_link_copies_the_address_of_the_step(make_page, site_url, prefix, lang):
     tree = LANGUAGES[prefix]
+    label, done = locale(lang).t("share_copy"), locale(lang).t("share_copied").split(":")[0]
     page = make_page(permissions=["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}/{prefix}questionnaire/")
     question = tree.nodes[tree.start]

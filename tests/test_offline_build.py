@@ -16,6 +16,8 @@ from generator import offline, social
 from conftest import ROOT, SITE_URL
 from gates import PageLinks, built_pages, page_url, parse
 from site_data import TREES
+from generator.languages import og_locale
+from site_languages import LANGUAGES, PREFIXED, PREFIXES
 
 def shared_pages(site_dir: Path) -> list[Path]:
     """Every page but the embed's (a page of its own inside other sites' frames, not
@@ -42,7 +44,8 @@ def test_every_page_has_a_link_preview_with_an_image_that_exists(site_dir):
     assert len(shared_pages(site_dir)) > 40
 
 
-@pytest.mark.parametrize("prefix, lang, locale_tag", [("", "en", "en_US"), ("ru/", "ru", "ru_RU")])
+@pytest.mark.parametrize("prefix, lang, locale_tag", [(prefix, lang, og_locale(lang))
+                                                      for prefix, lang in PREFIXED])
 def test_guides_preview_their_own_title_and_language(site_dir, prefix, lang, locale_tag):
     for slug, guide in TREES[lang].guides.items():
         meta = parse(site_dir / prefix / "guides" / slug / "index.html").meta
@@ -66,7 +69,7 @@ def test_contributor_text_is_escaped_once_for_the_attribute():
     assert "&amp;amp;" not in html and '"no"' not in html
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_preview_images_are_made_for_each_language(site_dir, lang):
     with Image.open(site_dir / "assets" / "images" / "social" / f"{lang}.png") as image:
         assert image.format == "PNG" and image.size == (1200, 630)
@@ -80,7 +83,7 @@ def worker_list(site_dir: Path) -> tuple[str, list[str], dict]:
     return version, precache, pages
 
 
-STEP_PAGE = re.compile(r"^([a-z]{2}/)?questionnaire/[^/]+/$")  # any language's folder
+STEP_PAGE = re.compile(rf"^({'|'.join(PREFIXES[1:])})?questionnaire/[^/]+/$")
 
 
 def test_the_worker_caches_every_page_but_the_embed_and_both_search_indexes(site_dir):
@@ -96,15 +99,14 @@ def test_the_worker_caches_every_page_but_the_embed_and_both_search_indexes(site
     status = {url for url in expected if url.endswith("translation-status/")}  # translators'
     assert status and expected - steps - status <= set(precache)
     assert not (steps | status) & set(precache)
-    prefixes = {lang: "" if lang == "en" else f"{lang}/" for lang in TREES}  # every language
-    for lang, prefix in prefixes.items():
+    for prefix, lang in PREFIXED:
         tree = TREES[lang]
         assert {f"{prefix}questionnaire/steps/{node_id}.json"
                 for node_id in [*tree.nodes, *tree.aliases]} <= set(precache)
-        assert {f"{prefix}search/search_index.json", f"{prefix}manifest.webmanifest"} <= \
-            set(precache)
     assert not [url for url in precache if re.search(r"(^|/)embed/", url) or url.endswith(".map")]
-    assert pages == {prefix: f"{prefix}offline/" for prefix in prefixes.values()}
+    assert {f"{prefix}{name}" for prefix in PREFIXES
+            for name in ("search/search_index.json", "manifest.webmanifest")} <= set(precache)
+    assert pages == {prefix: f"{prefix}offline/" for prefix in PREFIXES}
     assert set(pages.values()) <= set(precache)
 
 
@@ -133,7 +135,7 @@ def test_the_version_changes_with_any_cached_file(tmp_path):
     assert offline.version(tmp_path, names) != before
 
 
-@pytest.mark.parametrize("prefix, lang", [("", "en"), ("ru/", "ru")])
+@pytest.mark.parametrize("prefix, lang", PREFIXED)
 def test_each_language_has_a_manifest_that_starts_there(site_dir, prefix, lang):
     manifest = json.loads((site_dir / prefix / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert manifest["lang"] == lang and manifest["start_url"] == "./"
@@ -147,7 +149,7 @@ def test_each_language_has_a_manifest_that_starts_there(site_dir, prefix, lang):
 
 
 def test_the_embed_registers_no_worker(site_dir):
-    for prefix in ("", "ru/"):
+    for prefix in PREFIXES:
         html = (site_dir / prefix / "embed" / "index.html").read_text(encoding="utf-8")
         assert "serviceWorker" not in html and "offline.js" not in html
 

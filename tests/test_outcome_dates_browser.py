@@ -1,23 +1,25 @@
 """The deadline calculator's dates on the printed outcome, in headless Chromium: from a
 step to the calculator and back with the reader's dates, which the outcome lists in its
-deadline box (on screen and on paper, one A4 page), in English and Russian; walking,
+deadline box (on screen and on paper, one A4 page), in every language; walking,
 back, "Start again" and the language menu keep working. An address crafted by someone
 else shows validated dates, with the page's own labels, or nothing."""
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import quote
 
 import pytest
 
 from generator.i18n import locale
-from site_data import TOOLS, TREES
+from site_data import SITE, TOOLS, TREES
+from site_languages import PREFIXED, TRANSLATED
 from steps import answer, open_language_menu, pdf_pages, visible_step, wait_for_step
 from tools_pages import calculate, reach_from_step
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = {"": "en", "ru/": "ru"}
+LANGUAGES = dict(PREFIXED)
 CALCULATOR = "deadline-calculator"
 QUESTION, OUTCOME = "protection-left", "extend-or-dispute"
 # The answer between them, as the English page shows it (read from the tree: a reworded
@@ -98,16 +100,19 @@ def test_the_dates_follow_the_reader_through_the_questionnaire(make_page, site_u
     page.locator(f"section#{OUTCOME}.pq-current .pq-dates").wait_for()
     assert page.locator(".pq-dates").count() == 1
 
-    # the language menu keeps the step and the dates, which the Russian page words
+    # the language menu keeps the step and the dates, which the other language words
     query = page.url.split("?", 1)[1]
-    open_language_menu(page, "ru").click()
-    page.wait_for_url(f"{site_url}/ru/questionnaire/{OUTCOME}/?{query}")
+    lang = TRANSLATED[0]
+    words = locale(lang)
+    open_language_menu(page, lang).click()
+    page.wait_for_url(f"{site_url}/{lang}/questionnaire/{OUTCOME}/?{query}")
     assert visible_step(page) == OUTCOME
-    assert outcome_list(page, OUTCOME)[2] == (
-        "Последний день, чтобы открыть спор", "2027-01-04", "4 января 2027 г.")
+    label = SITE.tools_in(lang).deadlines[1].label
+    assert outcome_list(page, OUTCOME)[2] == (label, "2027-01-04",
+                                              words.date_text(date(2027, 1, 4)))
 
-    page.locator(f"section#{OUTCOME}").get_by_role("link", name="Начать заново").click()
-    start = TREES["ru"].start
+    page.locator(f"section#{OUTCOME}").get_by_role("link", name=words.t("start_again")).click()
+    start = TREES[lang].start
     page.locator(f"section#{start}.pq-current").wait_for()
     assert page.locator(".pq-dates").count() == 0
     assert page.console_errors == []

@@ -7,6 +7,7 @@ import ast
 import builtins
 import io
 import pathlib
+import shutil
 from collections import Counter
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import FrozenInstanceError
@@ -15,6 +16,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator import i18n
 from generator.cli import main
 from generator.pipeline import check_site, load_site
 
@@ -26,8 +28,10 @@ TRANSLATIONS = [ROOT / "translations" / f"{lang}.yaml" for lang in TRANSLATED]
 DATA_FILES = {ROOT / "decision_tree.yaml", ROOT / "tools.yaml", *TRANSLATIONS}
 
 
-@pytest.mark.build
-def test_a_build_reads_each_data_file_once(tmp_path, monkeypatch):
+LOCALE_FILES = {ROOT / "generator" / "locales" / f"{lang}.yaml" for lang in ("en", *TRANSLATED)}
+
+
+def count_reads(monkeypatch, files: set) -> Counter:
     """Counted where Python reads any file (Path.read_bytes, Path.read_text, open), so a
     second read by any route shows up."""
     reads: Counter = Counter()
@@ -35,8 +39,8 @@ def test_a_build_reads_each_data_file_once(tmp_path, monkeypatch):
     def counted(original, path_of):
         def read(*args, **kwargs):
             path = pathlib.Path(path_of(*args)).resolve()
-            if path in DATA_FILES:
-                reads[path.name] += 1
+            if path in files:
+                reads[f"{path.parent.name}/{path.name}"] += 1
             return original(*args, **kwargs)
         return read
 
@@ -45,9 +49,31 @@ def test_a_build_reads_each_data_file_once(tmp_path, monkeypatch):
     monkeypatch.setattr(pathlib.Path, "read_text",
                         counted(pathlib.Path.read_text, lambda self, *a: self))
     monkeypatch.setattr(builtins, "open", counted(builtins.open, lambda file, *a: file))
+    return reads
+
+
+@pytest.mark.parametrize("command", [["validate"], ["translations"], ["translations", "--update"]])
+def test_each_command_reads_each_file_once(tmp_path, monkeypatch, command):
+    """The command line takes the pipeline's result like the build: `translations
+    --update` reads the tree, tools.yaml, each translation and each locale once (it
+    writes a translation, and reads back nothing)."""
+    for name in ("decision_tree.yaml", "tools.yaml", "languages.yaml", "translations"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, tmp_path / name)
+    copies = {tmp_path / path.relative_to(ROOT) for path in DATA_FILES}
+    reads = count_reads(monkeypatch, copies | LOCALE_FILES)
+    monkeypatch.setattr(i18n, "_installed", {})  # as a new process starts
+    with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+        assert main([*command[:1], str(tmp_path / "decision_tree.yaml"), *command[1:]]) == 0
+    assert reads == {f"{path.parent.name}/{path.name}": 1 for path in copies | LOCALE_FILES}
+
+
+@pytest.mark.build
+def test_a_build_reads_each_data_file_once(tmp_path, monkeypatch):
+    reads = count_reads(monkeypatch, DATA_FILES | LOCALE_FILES)
+    monkeypatch.setattr(i18n, "_installed", {})
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     build(config)
-    assert reads == {path.name: 1 for path in DATA_FILES}
+    assert reads == {f"{path.parent.name}/{path.name}": 1 for path in DATA_FILES | LOCALE_FILES}
     for lang in TRANSLATED:
         assert (tmp_path / "site" / lang / "tools" / "tracking" / "index.html").is_file()
 
@@ -69,8 +95,10 @@ def test_the_site_data_cannot_be_changed():
         SITE.tree.start = "elsewhere"  # type: ignore[misc]
     with pytest.raises(TypeError):
         SITE.tools.offered_on["tracking-checker"] = ()  # type: ignore[index]
+    with pytest.raises(FrozenInstanceError):
+        SITE.tools.tracking.carriers[0].name = "x"  # type: ignore[misc]
     with pytest.raises(TypeError):
-        SITE.tools.tracking["carriers"][0]["name"] = "x"  # type: ignore[index]
+        SITE.tools.tracking.carriers[0].format[0]["text"] = "x"  # type: ignore[index]
 
 
 def test_the_site_holds_every_language_and_the_tools():

@@ -13,6 +13,7 @@ from generator.i18n import locale
 from gates import assert_no_axe_violations
 from steps import address, answer, visible_step, wait_for_step, walk_to
 from site_data import TREE, TREES
+from site_languages import PREFIXED
 
 pytestmark = pytest.mark.browser
 
@@ -199,7 +200,7 @@ def test_outcome_step_has_no_violations(make_page, site_url):
     assert_no_axe_violations(page)
 
 
-@pytest.mark.parametrize("prefix, lang", [("", "en"), ("ru/", "ru")])
+@pytest.mark.parametrize("prefix, lang", PREFIXED)
 def test_the_report_link_names_the_answers_that_led_to_the_outcome(make_page, site_url,
                                                                    prefix, lang):
     """With JavaScript the new issue's body lists each question and the answer given

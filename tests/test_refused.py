@@ -24,6 +24,7 @@ from site_data import ROOT, SITE
 from test_validate import problems, replace_once
 
 from conftest import build_site
+from site_languages import PREFIXES
 
 GUIDE = ("guides", "parcel-lost")
 
@@ -127,7 +128,7 @@ class _Ids(HTMLParser):
         self.ids += [(tag, value) for name, value in attrs if name == "id"]
 
 
-@pytest.mark.parametrize("lang", ["", "ru/"])
+@pytest.mark.parametrize("lang", PREFIXES)
 def test_the_reserved_list_names_every_id_the_pages_make(site_dir, lang):
     """Every id on the questionnaire and the embed is a node's, an alias's, a step's
     heading or one reserved.py lists; on the message page, a message's, a heading's or
@@ -140,7 +141,7 @@ def test_the_reserved_list_names_every_id_the_pages_make(site_dir, lang):
         left = {i for _, i in ids if i not in own and not i.startswith(reserved.THEME_PREFIX)}
         assert left and left <= reserved.step_page_ids(), page
     ids = _Ids((site_dir / lang / "tools/message/index.html").read_text(encoding="utf-8")).ids
-    messages = {m["id"] for m in SITE.tools.messages}
+    messages = {m.id for m in SITE.tools.messages}
     left = {i for _, i in ids if i not in messages and not i.startswith(reserved.THEME_PREFIX)}
     assert left and left <= reserved.message_page_ids()
 

@@ -10,6 +10,8 @@ import pytest
 
 from serving import project_copy, served
 from site_data import TREE
+from generator.i18n import locale
+from site_languages import TRANSLATED
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +49,7 @@ def test_an_error_shows_in_the_browser_and_the_fix_brings_the_page_back(server, 
                 "'protection-left'?") in problems.inner_text()
         # Every page says so, in either language: none is left stale or missing.
         other = browser.new_page()
-        other.goto(url + "ru/guides/parcel-lost/")
+        other.goto(url + f"{TRANSLATED[0]}/guides/parcel-lost/")
         assert "protection-lef" in other.locator(".build-errors").inner_text()
         other.close()
 
@@ -68,7 +70,7 @@ def test_an_english_edit_shows_on_the_russian_page_marked(server, browser):
     new_title = OLD_TITLE + " (edited)"
     page = browser.new_page()
     try:
-        page.goto(url + "ru/questionnaire/")
+        page.goto(url + f"{TRANSLATED[0]}/questionnaire/")
         page.wait_for_selector("#what-is-happening-title")
         tree.write_text(original.replace(f"title: {OLD_TITLE}\n", f"title: {new_title}\n", 1),
                         encoding="utf-8")
@@ -76,7 +78,7 @@ def test_an_english_edit_shows_on_the_russian_page_marked(server, browser):
             f'#what-is-happening-title [lang="en"]:text-is("{new_title}")', timeout=WAIT)
         assert english.get_attribute("class") == "untranslated"
         note = page.locator("#what-is-happening-title .untranslated-note")
-        assert note.inner_text() == "(ещё не переведено)" and note.is_visible()
+        assert note.inner_text() == locale(TRANSLATED[0]).t("untranslated_note") and note.is_visible()
     finally:
         tree.write_text(original, encoding="utf-8")
         page.close()

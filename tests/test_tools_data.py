@@ -20,6 +20,7 @@ from generator.tools.pages import (PROTECTION_END, calculator_dates, country_nam
 
 from conftest import FIXTURES, ROOT, build_site
 from site_data import SITE, TREE
+from site_languages import LANGUAGES, PREFIXED
 
 TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
 
@@ -27,7 +28,7 @@ TEXT = (ROOT / "tools.yaml").read_text(encoding="utf-8")
 def test_the_real_file_is_valid():
     assert check(load_file(ROOT / "tools.yaml"), TREE) == []
     assert SITE.tools.path == str(ROOT / "tools.yaml")
-    assert {c["example"] for c in SITE.tools.tracking["carriers"]} >= {
+    assert {c.example for c in SITE.tools.tracking.carriers} >= {
         "LP00123456789012", "YT1234567890123456"}
 
 
@@ -127,7 +128,7 @@ def test_every_tool_is_offered_somewhere_and_links_use_known_pages():
     assert 'href="../tools/tracking/" data-tool-link="tracking-checker"' in html
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_calculator_and_its_steps_link_to_each_other(lang):
     """A step's link names it (?step=ID); the calculator's data has, for exactly those
     steps, the text of a link back to the questionnaire (the script adds the step's
@@ -151,22 +152,22 @@ def test_the_calculator_and_its_steps_link_to_each_other(lang):
     assert "dates_back" not in str(deadline_data(renderer)["strings"])  # built, not sent twice
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_questionnaire_gets_the_calculators_own_labels_and_date_writing(lang):
     renderer = Renderer(SITE, lang)
     calculator, dates = deadline_data(renderer), calculator_dates(renderer)
     # the calculator's order: the day protection ends, then each deadline of tools.yaml
     assert dates["dates"] == [[PROTECTION_END, calculator["strings"]["protection_end"]]] + [
         [row["fact"], row["label"]] for row in calculator["deadlines"]]
-    assert [key for key, _ in dates["dates"][1:]] == [d["fact"] for d in SITE.tools.deadlines]
+    assert [key for key, _ in dates["dates"][1:]] == [d.fact for d in SITE.tools.deadlines]
     assert PROTECTION_END not in TREE.facts  # its key cannot be mistaken for a fact's
-    assert PROTECTION_END in {d["from"] for d in SITE.tools.deadlines}
+    assert PROTECTION_END in {d.start for d in SITE.tools.deadlines}
     assert (dates["months"], dates["dateFormat"]) == (calculator["months"], calculator["dateFormat"])
     assert dates["title"] == renderer.locale.t("dates_from_calculator")
 
 
 def test_the_questionnaire_page_carries_the_dates_data_and_the_embed_does_not(site_dir):
-    for folder, lang in (("", "en"), ("ru/", "ru")):
+    for folder, lang in PREFIXED:
         page = (site_dir / folder / "questionnaire" / "index.html").read_text(encoding="utf-8")
         block = re.search(r'<script type="application/json" class="pq-dates-data">([^<]*)</script>',
                           page)

@@ -95,10 +95,10 @@ def test_dates(calculator, given, expected):
     assert protection_end(calculator) == given["end"]
     for fact, day in expected.items():
         assert found[fact] == day, fact
-    listed = {d["fact"] for d in TOOLS.deadlines
-              if d["from"] in {"protection_end", "window_start"}
-              or d["from"] == "dispute_opened" and "opened" in given
-              or d["from"] == "refund_approved" and "refund" in given}
+    listed = {d.fact for d in TOOLS.deadlines
+              if d.start in {"protection_end", "window_start"}
+              or d.start == "dispute_opened" and "opened" in given
+              or d.start == "refund_approved" and "refund" in given}
     assert set(found) == listed
 
 
@@ -120,10 +120,10 @@ def test_every_date_shows_its_rule_and_source(make_page, site_url):
     page = open_tool(make_page, site_url, "deadlines")
     calculate(page, end="2024-02-29", opened="2024-03-01", refund="2024-03-04")
     for deadline in TOOLS.deadlines:
-        fact = TREE.facts[deadline["fact"]]
+        fact = TREE.facts[deadline.fact]
         item = page.locator(f".dc-list li:has(time[data-deadline='{fact.name}'])")
         text = item.inner_text()
-        assert deadline["label"]["en"] in text
+        assert deadline.label in text
         assert fact.source in text
     assert "29 February 2024" in page.locator(".dc-list").inner_text()
 
@@ -238,8 +238,8 @@ def test_without_javascript_the_rules_are_on_the_page(make_page, site_url):
     assert not page.locator("form[data-tool='deadline-calculator']").is_visible()
     body = page.locator("article").inner_text()
     for deadline in TOOLS.deadlines:
-        fact = TREE.facts[deadline["fact"]]
-        assert deadline["label"]["en"] in body
+        fact = TREE.facts[deadline.fact]
+        assert deadline.label in body
         assert fact.source in body
 
 

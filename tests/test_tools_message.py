@@ -8,7 +8,9 @@ import re
 import pytest
 
 from gates import assert_no_axe_violations
-from site_data import TOOLS
+from generator.i18n import locale
+from site_data import SITE, TOOLS
+from translated_copy import TRANSLATED
 from tools_pages import (PHONE, assert_fits_the_screen, assert_private, open_tool,
                          reach_from_step, shared_tool_page, wait_until_ready)
 
@@ -40,15 +42,15 @@ def builder(browser, site_url):
         yield page
 
 
-@pytest.mark.parametrize("template", MESSAGES, ids=[m["id"] for m in MESSAGES])
+@pytest.mark.parametrize("template", MESSAGES, ids=[m.id for m in MESSAGES])
 def test_each_template_is_filled(builder, template):
     page = builder
-    text = fill(page, template["id"], "8123456789012345", "RB123456785CN", "2024-02-29")
-    expected = (template["text"].replace("{order}", "8123456789012345")
+    text = fill(page, template.id, "8123456789012345", "RB123456785CN", "2024-02-29")
+    expected = (template.text.replace("{order}", "8123456789012345")
                 .replace("{tracking}", "RB123456785CN").replace("{date}", "2024-02-29"))
     assert text == expected
     assert not re.search(r"[{}]", text)
-    assert page.locator("#dm-date-label").inner_text() == template["date_label"]["en"]
+    assert page.locator("#dm-date-label").inner_text() == template.date_label
     assert not page.locator("[data-clean]").is_visible(), "a clean message has nothing to flag"
 
 
@@ -117,17 +119,17 @@ def test_copy_falls_back_without_the_clipboard_api(make_page, site_url, copies, 
 def test_reached_from_the_questionnaire_with_the_situation_chosen(make_page, site_url):
     page = make_page()
     for template in MESSAGES:
-        node_id = template["steps"][0]
+        node_id = template.steps[0]
         page.goto(f"{site_url}/questionnaire/{node_id}/")
-        page.locator(f"section#{node_id} a[href$='tools/message/#{template['id']}']").click()
+        page.locator(f"section#{node_id} a[href$='tools/message/#{template.id}']").click()
         wait_until_ready(page, "dispute-message")
-        assert form(page).locator("[name='situation']").input_value() == template["id"]
-        assert message(page).startswith(template["text"].split("{")[0])
+        assert form(page).locator("[name='situation']").input_value() == template.id
+        assert message(page).startswith(template.text.split("{")[0])
     assert_private(page)
 
 
 def test_every_step_that_offers_it_links_to_it(make_page, site_url):
-    offered = {node_id for m in MESSAGES for node_id in m["steps"]}
+    offered = {node_id for m in MESSAGES for node_id in m.steps}
     page = reach_from_step(make_page(), site_url, sorted(offered)[0], "dispute-message")
     assert "/tools/message/" in page.url
     for node_id in offered:  # each step's own page
@@ -139,7 +141,7 @@ def test_without_javascript_every_template_is_on_the_page(make_page, site_url):
     page = open_tool(make_page, site_url, "message", javascript=False)
     assert not form(page).is_visible()
     templates = page.locator("pre.dm-template").all_inner_texts()
-    assert [t.strip() for t in templates] == [m["text"].strip() for m in MESSAGES]
+    assert [t.strip() for t in templates] == [m.text.strip() for m in MESSAGES]
     assert "No. instead of №" in page.locator("article").inner_text()
 
 
@@ -153,22 +155,25 @@ def test_accessible_and_fits_a_phone(make_page, site_url):
     assert_no_axe_violations(page)
 
 
-def test_russian_page_shows_what_each_english_message_means(make_page, site_url):
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_a_translated_page_shows_what_each_english_message_means(make_page, site_url, lang):
     """A reader who does not read English sees the meaning beside the English, marked as
     theirs to read; the English stays the message that is sent (and copied)."""
     page = make_page()
-    page.goto(f"{site_url}/ru/tools/message/")
+    page.goto(f"{site_url}/{lang}/tools/message/")
     wait_until_ready(page, "dispute-message")
-    first = MESSAGES[0]
-    text = fill(page, first["id"], "8123456789012345", "RB123456785CN", "2024-02-29")
+    messages = SITE.tools_in(lang).messages
+    first = messages[0]
+    text = fill(page, first.id, "8123456789012345", "RB123456785CN", "2024-02-29")
     assert text.startswith("Hello.")
     meaning = form(page).locator("[data-meaning-text]").inner_text()
-    assert meaning == (first["meaning"]["ru"].replace("{order}", "8123456789012345")
+    assert meaning == (first.meaning.replace("{order}", "8123456789012345")
                        .replace("{tracking}", "RB123456785CN").replace("{date}", "2024-02-29"))
-    assert "не отправляйте" in form(page).locator(".dm-meaning-note").inner_text()
+    note = form(page).locator(".dm-meaning-note").inner_text()
+    assert note == locale(lang).t("tools_dm_meaning")
     # every template in the page's list has its meaning right after it
     article = page.locator("article")
     english = article.locator("pre.dm-template[lang='en']").all_inner_texts()
     meanings = article.locator("pre.dm-meaning").all_inner_texts()
-    assert [t.strip() for t in english] == [m["text"].strip() for m in MESSAGES]
-    assert [t.strip() for t in meanings] == [m["meaning"]["ru"].strip() for m in MESSAGES]
+    assert [t.strip() for t in english] == [m.text.strip() for m in MESSAGES]
+    assert [t.strip() for t in meanings] == [m.meaning.strip() for m in messages]

@@ -30,10 +30,10 @@ def test_there_are_enough_vectors_and_every_family_is_covered():
     verdicts = {v["verdict"] for v in VECTORS}
     assert verdicts == {"valid-s10", "bad-check-digit", "internal", "unknown", "empty"}
     first_letters = {v["input"].strip()[0] for v in VECTORS if v["verdict"] == "valid-s10"}
-    for family, service in TOOLS.tracking["services"].items():
-        assert first_letters & set(service["letters"]), f"no vector for the {family} family"
-    for carrier in TOOLS.tracking["carriers"]:
-        assert carrier["example"] in {v["input"] for v in VECTORS}, carrier["name"]
+    for family, service in TOOLS.tracking.services.items():
+        assert first_letters & set(service.letters), f"no vector for the {family} family"
+    for carrier in TOOLS.tracking.carriers:
+        assert carrier.example in {v["input"] for v in VECTORS}, carrier.name
 
 
 @pytest.fixture(scope="module")
@@ -92,10 +92,10 @@ def test_without_javascript_the_rules_are_on_the_page(make_page, site_url):
     assert not page.locator("form[data-tool='tracking-checker']").is_visible()
     body = page.locator("article").inner_text()
     assert "8, 6, 4, 2, 3, 5, 9 and 7" in body
-    for service in TOOLS.tracking["services"].values():
-        assert service["meaning"]["en"].strip() in body
-    for carrier in TOOLS.tracking["carriers"]:
-        assert carrier["example"] in body
+    for service in TOOLS.tracking.services.values():
+        assert service.meaning.strip() in body
+    for carrier in TOOLS.tracking.carriers:
+        assert carrier.example in body
     assert page.locator("a[href='../../questionnaire/fake-number-time-left/']").count() >= 1
 
 
@@ -111,6 +111,6 @@ def test_accessible_and_fits_a_phone(make_page, site_url):
 
 
 def test_steps_named_in_the_data_exist():
-    steps = [s["step"] for s in TOOLS.tracking["services"].values()]
-    steps += [c["step"] for c in TOOLS.tracking["carriers"]]
+    steps = [s.step for s in TOOLS.tracking.services.values()]
+    steps += [c.step for c in TOOLS.tracking.carriers]
     assert set(steps) <= set(TREE.nodes)

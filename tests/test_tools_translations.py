@@ -108,10 +108,10 @@ def test_a_message_stays_english_with_its_meaning_beside_it(copy):
     tree, lang = copy
     site = check_site(tree).site
     tools = site.tools_in(lang)
-    assert tools.messages[0]["text"] == english(MESSAGE)
+    assert tools.messages[0].text == english(MESSAGE)
     translation = load_file(tree.parent / "translations" / f"{lang}.yaml").data
-    assert tools.messages[0]["meaning"] == translation["tools"]["messages"][0]["text"]["text"]
-    assert "meaning" not in site.tools.messages[0]  # English needs none
+    assert tools.messages[0].meaning == translation["tools"]["messages"][0]["text"]["text"]
+    assert site.tools.messages[0].meaning is None  # English needs none
 
 
 def test_a_new_text_field_in_a_schema_is_translated_or_reported_missing(copy):

@@ -26,6 +26,9 @@ from conftest import ROOT, build_site
 
 from site_data import TREE
 from translated_copy import translated_copy
+from site_languages import TRANSLATED
+
+LANG = TRANSLATED[0]  # a translated language
 
 # What the test changes, chosen by place, never by today's wording: the first question's
 # title is reworded in English (its Russian goes stale), and another question's Russian
@@ -49,7 +52,7 @@ def project(tmp_path) -> Path:
     at = text.index(f"title: {OLD_TITLE}\n", start)
     tree.write_text(text[:at] + f"title: {NEW_TITLE}\n" + text[at + len(f"title: {OLD_TITLE}\n"):],
                     encoding="utf-8")
-    ru = tmp_path / "translations" / "ru.yaml"
+    ru = tmp_path / "translations" / f"{LANG}.yaml"
     data = yaml.safe_load(ru.read_text("utf-8"))
     del data["nodes"][MISSING_ID]["title"]
     ru.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -60,7 +63,7 @@ def test_missing_and_stale_texts_are_warnings_and_stay_english(project):
     checked = check_site(project)
     assert checked.errors == []
     assert len(checked.translation_warnings) == 2
-    russian = checked.site.trees["ru"]
+    russian = checked.site.trees[LANG]
     assert russian.nodes[STALE_ID].title == NEW_TITLE
     assert russian.nodes[MISSING_ID].title == MISSING
     assert {NEW_TITLE, MISSING} <= russian.fallbacks
@@ -83,13 +86,12 @@ def test_strict_translations_makes_them_errors(project):
 
 def test_an_english_text_on_a_russian_page_is_marked(project):
     site = check_site(project).site
-    russian, english = Renderer(site, "ru"), Renderer(site, "en")
-    note = locale("ru").t("untranslated_note")
-    assert note == "(ещё не переведено)"
+    russian, english = Renderer(site, LANG), Renderer(site, "en")
+    note = locale(LANG).t("untranslated_note")
     assert russian.marked(NEW_TITLE) == (f'<span lang="en" class="untranslated">{NEW_TITLE}'
                                         f'</span> <small class="untranslated-note">{note}</small>')
     assert english.marked(NEW_TITLE) == NEW_TITLE
-    translated = site.trees["ru"].nodes[STALE_ID].answers[0].label
+    translated = site.trees[LANG].nodes[STALE_ID].answers[0].label
     assert russian.plain(translated) == translated
 
 
@@ -97,25 +99,25 @@ def test_an_english_text_on_a_russian_page_is_marked(project):
 def test_the_build_passes_and_readers_see_the_english_marked(project, tmp_path):
     result = build_site(tmp_path / "site", tree=project)
     assert result.returncode == 0, result.stderr
-    page = (tmp_path / "site" / "ru" / "questionnaire" / "index.html").read_text("utf-8")
+    page = (tmp_path / "site" / LANG / "questionnaire" / "index.html").read_text("utf-8")
     assert (f'tabindex="-1"><span lang="en" class="untranslated">{NEW_TITLE}</span> '
-            '<small class="untranslated-note">(ещё не переведено)</small></h2>') in page
+            f'<small class="untranslated-note">{locale(LANG).t("untranslated_note")}</small></h2>') in page
     assert f'<span lang="en" class="untranslated">{MISSING}</span>' in page
 
     # The status page lists both, each linked to where a translator edits it.
-    status = (tmp_path / "site" / "ru" / "translation-status" / "index.html").read_text("utf-8")
-    ru = project.parent / "translations" / "ru.yaml"
+    status = (tmp_path / "site" / LANG / "translation-status" / "index.html").read_text("utf-8")
+    ru = project.parent / "translations" / f"{LANG}.yaml"
     stale_line = load_file(ru).where(("nodes", STALE_ID, "title"), key=True)[0]
     # (This tree is outside the project: the links name it by its whole path.)
     stale = status.split('id="stale"')[1].split("<h2")[0]
     assert re.search(
         rf'<code>nodes\.{re.escape(STALE_ID)}\.title</code>: <span lang="en">' + re.escape(NEW_TITLE) +
         r'</span> \(<a href="https://github\.com/parcel-help/parcel-help/blob/main/\S*'
-        rf'translations/ru\.yaml#L{stale_line}" rel="noopener">\S*translations/ru\.yaml:'
+        rf'translations/{LANG}\.yaml#L{stale_line}" rel="noopener">\S*translations/{LANG}\.yaml:'
         rf'{stale_line}</a>\)', stale), stale
     missing = status.split('id="missing"')[1].split("<h2")[0]
     assert re.search(rf'<code>nodes\.{re.escape(MISSING_ID)}\.title</code>: .*href="https://'
-                     r'github\.com/parcel-help/parcel-help/blob/main/\S*translations/ru\.yaml"', missing)
+                     rf'github\.com/parcel-help/parcel-help/blob/main/\S*translations/{LANG}\.yaml"', missing)
 
 
 @pytest.mark.build
@@ -139,13 +141,13 @@ def test_an_english_text_on_a_russian_page_is_english_throughout(tmp_path):
     data["nodes"][node_id]["deadline"] += " (reworded)"
     tree.write_text(dump(data), encoding="utf-8")
     site = check_site(tree).site
-    english = site.trees["ru"].nodes[node_id].deadline
-    assert english in site.trees["ru"].fallbacks
-    fact = site.trees["ru"].facts[name]
-    shown = str(Renderer(site, "ru").html(english))
+    english = site.trees[LANG].nodes[node_id].deadline
+    assert english in site.trees[LANG].fallbacks
+    fact = site.trees[LANG].facts[name]
+    shown = str(Renderer(site, LANG).html(english))
     assert locale("en").fact_text(fact) in shown
-    assert locale("ru").fact_text(fact) not in shown
-    assert locale("en").fact_text(fact) != locale("ru").fact_text(fact)
+    assert locale(LANG).fact_text(fact) not in shown
+    assert locale("en").fact_text(fact) != locale(LANG).fact_text(fact)
     # A text that is not a fallback keeps the Russian figure.
-    assert locale("ru").fact_text(fact) in str(Renderer(site, "ru").html(
+    assert locale(LANG).fact_text(fact) in str(Renderer(site, LANG).html(
         "{{ facts.%s }}" % name))

@@ -13,6 +13,7 @@ import pytest
 from generator import trim
 
 from gates import parse
+from site_languages import TRANSLATED
 
 
 def words_of(tmp_path: Path, html: str, js: str = "") -> trim.Words:
@@ -88,8 +89,8 @@ def test_pages_load_the_trimmed_stylesheets_under_new_names(site_dir):
         # a new name: a host that caches Material's file name for good still serves it
         assert trimmed != original and built[0].name not in original
         assert len(gzip.compress(trimmed.encode())) < 0.8 * len(gzip.compress(original.encode()))
-        for page in (site_dir / "index.html", site_dir / "ru" / "questionnaire" / "index.html",
-                     site_dir / "404.html"):
+        for page in (site_dir / "index.html", site_dir / "404.html",
+                     *(site_dir / lang / "questionnaire" / "index.html" for lang in TRANSLATED)):
             assert any(url.endswith(f"assets/stylesheets/{built[0].name}")
                        for url in parse(page).loads), page
 

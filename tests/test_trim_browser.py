@@ -12,6 +12,7 @@ from importlib.resources import files
 import pytest
 
 from steps import PHONE, next_frames, search
+from site_languages import PREFIXES
 
 # Every element's computed style, one string per element and pseudo-element, keyed by
 # the element's place in the page (to name it when it differs): a hash of it for each
@@ -92,12 +93,12 @@ DESKTOP = {"width": 1280, "height": 900}
 CASES = [
     ("", PHONE, "light", None),
     ("", DESKTOP, "dark", None),
-    ("ru/", PHONE, "dark", None),
+    *((prefix, PHONE, "dark", None) for prefix in PREFIXES[1:]),
     ("facts/", PHONE, "light", None),
     ("questionnaire/parcel-lost-dispute/", PHONE, "light", outcome),
     ("tools/deadlines/", DESKTOP, "light", None),
     ("about/", DESKTOP, "light", open_search),
-    ("ru/", PHONE, "light", open_search),
+    *((prefix, PHONE, "light", open_search) for prefix in PREFIXES[1:]),
     ("", PHONE, "light", open_drawer),
     ("404.html", DESKTOP, "light", None),
 ]

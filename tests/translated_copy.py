@@ -17,7 +17,7 @@ from generator import languages, loader, translate
 from generator.pipeline import text_units, tools_path
 from generator.translation_file import _place, dump
 
-TRANSLATED = languages.translated()  # every language besides English, from languages.yaml
+from site_languages import TRANSLATED  # noqa: E402  every language besides English
 DATA_FILES = ("decision_tree.yaml", "tools.yaml",
               *(f"translations/{lang}.yaml" for lang in TRANSLATED))
 
