@@ -8,12 +8,14 @@ import json
 
 import pytest
 
+from generator.i18n import locale
 from steps import answer, open_language_menu, search, visible_step, wait_for_step, walk_to
 from site_data import TREES
 
 pytestmark = pytest.mark.browser
 
 ES = TREES["es"]
+ES_LOCALE = locale("es").data["strings"]
 
 
 def test_spanish_search_stems_words(make_page, site_url, site_dir):
@@ -65,3 +67,25 @@ def test_walk_the_spanish_questionnaire_to_its_guide(make_page, site_url, javasc
     assert page.url == f"{site_url}/es/guides/wrong-city-or-stranger/"
     assert page.locator("h1").inner_text() == ES.guides["wrong-city-or-stranger"].title
     assert page.requests.foreign() == []
+
+
+def test_spanish_letters_in_a_message_become_plain_ones(make_page, site_url):
+    """A name or a question typed in Spanish: the builder offers plain letters for the
+    accented ones (tools.yaml's replacements), rather than dropping them."""
+    from tools_pages import wait_until_ready
+
+    page = make_page()
+    page.goto(f"{site_url}/es/tools/message/")
+    wait_until_ready(page)
+    form = page.locator("form[data-tool='dispute-message']")
+    form.locator("[name='situation']").select_option("not-received")
+    textarea = form.locator("textarea[data-message]")
+    textarea.press("End")
+    textarea.type("\nMe llamo José Muñoz. ¿Dónde está? ¡Ñandú!")
+    flags = page.locator(".dm-flags-text").inner_text()
+    for char in ("é", "ñ", "¿", "Ñ", "ú"):
+        assert char in flags
+    page.get_by_role("button", name=ES_LOCALE["tools_dm_clean"]).click()
+    text = textarea.input_value()
+    assert "Me llamo Jose Munoz. Donde esta? Nandu!" in text
+    assert page.console_errors == []
