@@ -12,7 +12,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
 from babel import Locale as BabelLocale
 from babel.numbers import format_decimal
 

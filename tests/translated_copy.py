@@ -16,6 +16,7 @@ from pathlib import Path
 from generator import languages, loader, translate
 from generator.pipeline import text_units, tools_path
 from generator.translation_file import _place, dump
+from generator.written_translations import HASHES, PAGE_HASH, _as_text, _entries
 
 from site_languages import TRANSLATED  # noqa: E402  every language besides English
 DATA_FILES = ("decision_tree.yaml", "tools.yaml",
@@ -46,13 +47,42 @@ def completed(english: loader.Loaded, translation: dict,
 
 
 def complete_translations(tree: Path) -> None:
-    """Bring tree's translations/*.yaml up to date with it, in place."""
+    """Bring tree's translations/*.yaml up to date with it, in place; in a project copy
+    (tests/project_copy.py) its locales' source_hashes and its pages' source_hash too."""
     english = loader.load_file(tree)
     for lang in languages.translated(tree.parent):
         path = translate.translation_path(tree, lang)
         if path.is_file():
             done = completed(english, loader.load_file(path).data)
             path.write_text(dump(done), encoding="utf-8")
+        locales = tree.parent / "generator" / "locales"
+        if (locales / f"{lang}.yaml").is_file() and not locales.is_symlink():
+            _complete_locale(locales / "en.yaml", locales / f"{lang}.yaml")
+        for page in sorted((tree.parent / "content" / lang).glob("*.md")):
+            _complete_page(tree.parent / "content" / page.name, page)
+
+
+def _complete_locale(english: Path, other: Path) -> None:
+    """Record every English text of the locale as the one its translation is from."""
+    hashes = {key: translate.fingerprint(_as_text(value))
+              for key, _, value in _entries(loader.load_file(english))}
+    text = other.read_text(encoding="utf-8")
+    text = text[:text.index(f"\n{HASHES}:")] if f"\n{HASHES}:" in text else text
+    other.write_text(text.rstrip("\n") + f"\n{HASHES}:\n" + "".join(
+        f"  {key}: '{value}'\n" for key, value in hashes.items()), encoding="utf-8")
+
+
+def _complete_page(english: Path, page: Path) -> None:
+    if not english.is_file():
+        return
+    text, wanted = page.read_text(encoding="utf-8"), translate.fingerprint(
+        english.read_text(encoding="utf-8"))
+    line = f"source_hash: {wanted}"
+    if PAGE_HASH.search(text):
+        text = PAGE_HASH.sub(line, text, count=1)
+    else:
+        text = "---\n" + line + "\n" + text.removeprefix("---\n")
+    page.write_text(text, encoding="utf-8")
 
 
 def translated_copy(source: Path, dest: Path) -> Path:
