@@ -89,3 +89,25 @@ def test_spanish_letters_in_a_message_become_plain_ones(make_page, site_url):
     text = textarea.input_value()
     assert "Me llamo Jose Munoz. Donde esta? Nandu!" in text
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_spanish_embed_walks_to_an_outcome_with_no_other_host(make_page, site_url,
+                                                                  javascript):
+    """The embed in Spanish: its own page, its Spanish labels, the outcome's Spanish
+    title, and no request beyond the site (axe checks it too)."""
+    from gates import assert_no_axe_violations
+
+    outcome, path = walk_to(ES, "invalid-tracking-number")
+    page = make_page(javascript=javascript)
+    page.goto(f"{site_url}/es/embed/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    for _, given in path:
+        answer(page, given.label)
+        wait_for_step(page, given.next)
+    assert visible_step(page) == outcome.id
+    shown = page.locator(f"section[id='{outcome.id}']")
+    assert shown.locator(".pq-title").inner_text() == outcome.title
+    if javascript:
+        assert_no_axe_violations(page)
+    assert page.requests.foreign() == [] and page.console_errors == []
