@@ -80,6 +80,12 @@ class DataCopy:
             path.parent.mkdir(parents=True, exist_ok=True)
             # texts with line breaks as blocks (|), as contributors write them
             path.write_text(dump(data), encoding="utf-8")
+        # the other languages as they are (an attacked English text shows there, marked
+        # stale), so the copy builds every language the real site has
+        for lang in TRANSLATED[1:]:
+            other = self.folder / "translations" / f"{lang}.yaml"
+            if not other.exists():
+                other.write_bytes((ROOT / "translations" / f"{lang}.yaml").read_bytes())
         return self.folder / TREE
 
     def check(self):

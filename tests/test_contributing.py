@@ -20,7 +20,7 @@ from generator.pipeline import check_site
 
 from conftest import ROOT
 from site_data import tree_at
-from translated_copy import complete_translations
+from translated_copy import TRANSLATED, complete_translations
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -57,15 +57,30 @@ def apply_worked_example(tree_text: str) -> str:
     return text + ("" if text.endswith("\n") else "\n") + nodes
 
 
+def step4_tables() -> dict[str, dict[str, str]]:
+    """Step 4's table: for each language column ("Russian (ru)"), English text -> text."""
+    rows = [[cell.strip() for cell in line.strip("|").split(" | ")]
+            for line in re.findall(r"^\|.+\|$", example_section(), flags=re.M)]
+    header, *body = [row for row in rows if row[0] != "---"]
+    codes = [re.search(r"\((\w+)\)$", name).group(1) for name in header[1:]]
+    return {code: {row[0]: row[1 + i] for row in body} for i, code in enumerate(codes)}
+
+
 def russian_table() -> dict[str, str]:
-    """Step 4's table: English text -> Russian text."""
-    rows = re.findall(r"^\| (.+?) \| (.+?) \|$", example_section(), flags=re.M)
-    return {english: russian for english, russian in rows if english not in ("English", "---")}
+    """Step 4's table, the first language's column (each column has every text)."""
+    return next(iter(step4_tables().values()))
 
 
-def translate_todo_entries(path: Path) -> None:
-    """What step 4 asks: every `todo: true` entry gets its Russian, the todo line goes."""
-    russian = russian_table()
+def translate_all(clone: Path) -> None:
+    """Step 4 for every language the table has a column for."""
+    assert set(step4_tables()) == set(TRANSLATED)
+    for lang in step4_tables():
+        translate_todo_entries(clone / "translations" / f"{lang}.yaml", lang)
+
+
+def translate_todo_entries(path: Path, lang: str) -> None:
+    """What step 4 asks: every `todo: true` entry gets its text, the todo line goes."""
+    russian = step4_tables()[lang]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     todo = []
 
@@ -80,7 +95,7 @@ def translate_todo_entries(path: Path) -> None:
                 walk(item)
 
     walk(data)
-    # The example's texts (a branch may hold other texts waiting for their Russian).
+    # The example's texts (a branch may hold other texts waiting for their translation).
     ours = [entry for entry in todo if " ".join(entry["text"].split()) in russian]
     assert sorted(" ".join(entry["text"].split()) for entry in ours) == sorted(russian)
     for entry in ours:
@@ -90,7 +105,8 @@ def translate_todo_entries(path: Path) -> None:
                     encoding="utf-8")
 
 
-DATA_FILES = ("decision_tree.yaml", "translations/ru.yaml", "tools.yaml")
+DATA_FILES = ("decision_tree.yaml", *(f"translations/{lang}.yaml" for lang in TRANSLATED),
+              "tools.yaml")
 
 
 def committed(name: str) -> str:
@@ -127,8 +143,10 @@ def test_an_english_only_contributor_skipping_step_4_passes(tmp_path):
     check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
     assert check.returncode == 0, check.stderr
     warnings = check.stderr.splitlines()
-    assert len(warnings) == len(russian_table())
-    assert all(": warning: " in w and "has no ru text" in w for w in warnings)
+    assert len(warnings) == len(russian_table()) * len(TRANSLATED)  # in each language
+    for lang in TRANSLATED:
+        assert len([w for w in warnings if f"has no {lang} text" in w]) == len(russian_table())
+    assert all(": warning: " in w for w in warnings)
     assert check.stdout == f"decision_tree.yaml: valid ({len(warnings)} warning(s))\n"
 
 
@@ -143,7 +161,7 @@ def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
     assert "```sh\nmake translations\n```" in example_section()
     update = run(clone, "-m", "generator", "translations", "--update")
     assert update.returncode == 0, update.stderr
-    translate_todo_entries(clone / "translations" / "ru.yaml")
+    translate_all(clone)
 
     # Step 5, `make validate`: valid, with no warnings, as the guide promises.
     check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
@@ -202,7 +220,7 @@ def test_pre_commit_hook_runs_the_checker():
     hook = next(h for h in hooks if h["id"] == "validate-tree")
     # Every file the pipeline reads, and the code that reads it, triggers the check.
     read = check_site(ROOT / "decision_tree.yaml").files
-    assert len(read) == 3
+    assert len(read) == 2 + len(TRANSLATED)  # the tree, tools.yaml, each translation
     for path in [Path(f).relative_to(ROOT).as_posix() for f in read] + \
             ["decision_tree.schema.json", "tools.schema.json", "generator/locales/ru.yaml"]:
         assert re.search(hook["files"], path), path
@@ -234,7 +252,7 @@ def practise(clone: Path) -> None:
     tree = clone / "decision_tree.yaml"
     tree.write_text(apply_worked_example(tree.read_text("utf-8")), encoding="utf-8")
     assert run(clone, "-m", "generator", "translations", "--update").returncode == 0
-    translate_todo_entries(clone / "translations" / "ru.yaml")
+    translate_all(clone)
 
 
 def test_the_practice_run_on_a_branch_or_undone_leaves_the_branch_as_it_was(tmp_path):
@@ -285,8 +303,9 @@ def test_an_english_only_pull_request_has_translation_warnings_only(tmp_path):
     new_tree = tree_at(tree)
     assert {new_question, new_outcome} <= set(new_tree.reachable(new_tree.start))
     warnings = check.stderr.splitlines()
-    assert len([w for w in warnings if ": stale: " in w]) == 3  # the reworded texts
+    assert len([w for w in warnings if ": stale: " in w]) == 3 * len(TRANSLATED)  # reworded, each language
     # the new answer, question (title, 2 answers) and outcome (title, summary, 2 steps,
     # deadline; its source's name too unless an earlier change brought it)
-    assert len([w for w in warnings if "has no ru text" in w]) in (9, 10)
+    for lang in TRANSLATED:
+        assert len([w for w in warnings if f"has no {lang} text" in w]) in (9, 10)
     assert all(": warning: " in w for w in warnings)

@@ -28,7 +28,6 @@ exist; only these per-page settings were missing.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -145,5 +144,6 @@ class ParcelHelpPlugin(BasePlugin):
             serve.write_error_404(site, self.problems)
             return
         after_build.finish_site(
-            site, self.build.languages, own_assets=after_build.own_assets(config.theme.custom_dir),
-            host=urlsplit(config.site_url or "").netloc, serving=self.serving)
+            site, self.build.languages, self.build.files,
+            own_assets=after_build.own_assets(config.theme.custom_dir),
+            site_url=config.site_url or "", serving=self.serving)

@@ -1,6 +1,6 @@
 """The steps run on the built site, in one place and in this order; each is a plain
 function over the site folder, in its own module: search per language
-(search_split.py); the assets trimmed (trim.py; not under serve: a save would wait for
+(search_split.py); each page's other languages in the sitemap (alternates.py); the assets trimmed (trim.py; not under serve: a save would wait for
 it, and the pages look the same); each language's link preview image (social.py);
 the icons, manifests and service worker (offline.py), which caches all of it, so it
 comes last: its version is a hash of every file it caches, search indexes included."""
@@ -8,24 +8,28 @@ comes last: its version is a hash of every file it caches, search indexes includ
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.structure.files import Files
 
 from generator import offline, social
 from generator.i18n import locale
 
-from . import trim
+from . import alternates, trim
 from .search_split import split_search_index
 from .theme import THEME_COLOUR
 
 
-def finish_site(site: Path, languages: list[str], *, own_assets: list[str], host: str,
-                serving: bool) -> None:
-    """languages: the built ones, English first; own_assets: our scripts and styles as
-    paths in the site; host: the site's host name, for the previews."""
+def finish_site(site: Path, languages: list[str], files: Files, *, own_assets: list[str],
+                site_url: str, serving: bool) -> None:
+    """languages: the built ones, English first; files: the build's pages; own_assets:
+    our scripts and styles as paths in the site."""
     split_search_index(site, languages)
+    alternates.add_to_sitemap(site, files, languages, site_url)
     if not serving:
         trim.trim_site(site, own_assets)
     strings = {lang: locale(lang).data["strings"] for lang in languages}
-    social.write_images(site, languages, strings, host, THEME_COLOUR)
+    social.write_images(site, languages, strings, urlsplit(site_url).netloc, THEME_COLOUR)
     offline.write(site, languages, strings, THEME_COLOUR, caching=not serving)
 
 

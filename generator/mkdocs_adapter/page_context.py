@@ -1,6 +1,7 @@
 """What one page's templates see: Material's words and <html lang> in the page's
 language, its nav, a language menu linking to the same page in each language, the
-search index of its own language, its edit link and its link preview tags."""
+search index of its own language, its alternates (hreflang), its edit link and its
+link preview tags."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from mkdocs.utils import get_relative_url
 from generator import social
 from generator.i18n import locale
 
+from . import alternates
 from .languages import ENGLISH, Overlay, page_language, url_in
 from .links import edit_url
 from .site_build import SiteBuild
@@ -40,6 +42,9 @@ def page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigatio
              "link": url_in(build.files, other, page), "current": other == lang}
             for other in build.languages])
     context["config"] = Overlay(config, **changes)
+    # <link rel="alternate" hreflang> for each language the page exists in (main.html)
+    context["alternates"] = alternates.of_page(build.files, page.file.src_uri,
+                                               build.languages, config.site_url or "")
     # Link previews (generator/social.py, which escapes each value once).
     description = page.meta.get("description") or strings["site_description"]
     context["social_tags"] = social.tags(

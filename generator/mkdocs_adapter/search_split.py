@@ -16,6 +16,8 @@ from .languages import ENGLISH, page_language
 # step's result and opens its page (the page's entry stays, without text: the search
 # shows a heading's result under its page's).
 TRAIL_HEADING = "#pq-trail-title"
+# lunr's pipeline functions, all of them: trim punctuation, drop stop words, stem.
+STEMMING_PIPELINE = ("stemmer", "stopWordFilter", "trimmer")
 STEP_PAGE = re.compile(r"^(?:[a-z]{2}/)?questionnaire/[^/#]+/$")
 
 
@@ -42,6 +44,11 @@ def split_search_index(site: Path, languages: list[str]) -> None:
         # Each index names its language first, for the search worker's stemmer; English
         # too, for the English words in every page (AliExpress, messages to sellers).
         config_part = dict(index["config"], lang=list(dict.fromkeys([lang, ENGLISH])))
+        if lang != ENGLISH:
+            # Material's default pipeline (its English one) leaves stemming out, so
+            # "retenidos" would not find "retenido": each other language stems its words
+            # (the worker removes from lunr's pipeline what is not listed here).
+            config_part["pipeline"] = list(STEMMING_PIPELINE)
         target.write_text(json.dumps({"config": config_part, "docs": found},
                                      ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")

@@ -21,7 +21,7 @@
   /* Material's worker protocol (integrations/search/worker/message) */
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var result = dialog.querySelector(".md-search-result");
-  var worker, ready = false, asked = null, pending = 0;
+  var worker, ready = false, asked = null, pending = 0, stems = false;
   result.setAttribute("aria-busy", "true");  // until the first results
 
   function say(key, count) {
@@ -56,6 +56,7 @@
     fetch(new URL("search/search_index.json", base)).then(function (response) {
       return response.json();
     }).then(function (index) {
+      stems = (index.config.pipeline || []).indexOf("stemmer") >= 0;
       worker.postMessage({ type: SETUP, data: {
         config: index.config, docs: index.docs, options: { suggest: false } } });
     });
@@ -67,7 +68,20 @@
     asked = query.value;
     pending += 1;
     result.setAttribute("aria-busy", "true");
-    worker.postMessage({ type: QUERY, data: asked });
+    worker.postMessage({ type: QUERY, data: stemmed(asked) });
+  }
+
+  /*
+   * Material's worker looks each word up as a prefix ("word*"), which lunr does not
+   * stem. Where the index is stemmed (languages other than English: split_search_index)
+   * each plain word is also asked whole ("word^1": a boost, so no "*" is added), which
+   * lunr stems like the index: "retenidos" finds "retenido".
+   */
+  function stemmed(words) {
+    if (!stems) return words;
+    return words.split(/\s+/).map(function (word) {
+      return /^[^"*+\-:^~]+$/.test(word) ? word + " " + word + "^1" : word;
+    }).join(" ");
   }
 
   /*
