@@ -17,3 +17,15 @@ def prefix(lang: str) -> str:
 
 PREFIXES = tuple(prefix(lang) for lang in LANGUAGES)
 PREFIXED = tuple((prefix(lang), lang) for lang in LANGUAGES)  # ("", "en"), ("xx/", "xx"), ...
+
+
+def reader_words() -> dict:
+    """tests/fixtures/reader_words.yaml: the words readers type, by language."""
+    import yaml
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "reader_words.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+READER_WORDS = reader_words()

@@ -66,7 +66,7 @@ def step4_tables() -> dict[str, dict[str, str]]:
     return {code: {row[0]: row[1 + i] for row in body} for i, code in enumerate(codes)}
 
 
-def russian_table() -> dict[str, str]:
+def first_table() -> dict[str, str]:
     """Step 4's table, the first language's column (each column has every text)."""
     return next(iter(step4_tables().values()))
 
@@ -80,7 +80,7 @@ def translate_all(clone: Path) -> None:
 
 def translate_todo_entries(path: Path, lang: str) -> None:
     """What step 4 asks: every `todo: true` entry gets its text, the todo line goes."""
-    russian = step4_tables()[lang]
+    table = step4_tables()[lang]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     todo = []
 
@@ -96,10 +96,10 @@ def translate_todo_entries(path: Path, lang: str) -> None:
 
     walk(data)
     # The example's texts (a branch may hold other texts waiting for their translation).
-    ours = [entry for entry in todo if " ".join(entry["text"].split()) in russian]
-    assert sorted(" ".join(entry["text"].split()) for entry in ours) == sorted(russian)
+    ours = [entry for entry in todo if " ".join(entry["text"].split()) in table]
+    assert sorted(" ".join(entry["text"].split()) for entry in ours) == sorted(table)
     for entry in ours:
-        entry["text"] = russian[" ".join(entry["text"].split())]
+        entry["text"] = table[" ".join(entry["text"].split())]
         del entry["todo"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88),
                     encoding="utf-8")
@@ -143,9 +143,9 @@ def test_an_english_only_contributor_skipping_step_4_passes(tmp_path):
     check = run(clone, "-m", "generator", "validate", "decision_tree.yaml")
     assert check.returncode == 0, check.stderr
     warnings = check.stderr.splitlines()
-    assert len(warnings) == len(russian_table()) * len(TRANSLATED)  # in each language
+    assert len(warnings) == len(first_table()) * len(TRANSLATED)  # in each language
     for lang in TRANSLATED:
-        assert len([w for w in warnings if f"has no {lang} text" in w]) == len(russian_table())
+        assert len([w for w in warnings if f"has no {lang} text" in w]) == len(first_table())
     assert all(": warning: " in w for w in warnings)
     assert check.stdout == f"decision_tree.yaml: valid ({len(warnings)} warning(s))\n"
 
@@ -182,10 +182,13 @@ def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
     assert 'id="honest-review"' in page
     assert "30 days after the" in page  # the fact, filled in
     assert "review-offer-asked" in (clone / "site" / "map" / "index.html").read_text("utf-8")
-    russian = (clone / "site" / "ru" / "questionnaire" / "review-offer-asked" / "index.html"
-               ).read_text("utf-8")
-    assert "Продавец хочет платить или общаться вне AliExpress?" in russian
-    assert 'class="untranslated"' not in russian
+    # each language's page has step 4's text for the new question, none left in English
+    question = new_tree.nodes["review-offer-asked"].title
+    for lang, table in step4_tables().items():
+        translated = (clone / "site" / lang / "questionnaire" / "review-offer-asked" /
+                      "index.html").read_text("utf-8")
+        assert table[question] in translated
+        assert 'class="untranslated"' not in translated
 
 
 def test_the_guide_shows_the_real_checker_message(tmp_path):
@@ -222,7 +225,8 @@ def test_pre_commit_hook_runs_the_checker():
     read = check_site(ROOT / "decision_tree.yaml").files
     assert len(read) == 2 + len(TRANSLATED)  # the tree, tools.yaml, each translation
     for path in [Path(f).relative_to(ROOT).as_posix() for f in read] + \
-            ["decision_tree.schema.json", "tools.schema.json", "generator/locales/ru.yaml"]:
+            ["decision_tree.schema.json", "tools.schema.json"] + \
+            [f"generator/locales/{lang}.yaml" for lang in TRANSLATED]:
         assert re.search(hook["files"], path), path
     # `make validate` is the same command the guide and CI use; it must run the checker.
     makefile = (ROOT / "Makefile").read_text()

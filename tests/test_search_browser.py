@@ -1,5 +1,5 @@
 """Typing into the site's search finds a questionnaire step, and the result opens that
-step, in both languages; our search script starts only when search is opened, works by
+step, in every language; our search script starts only when search is opened, works by
 keyboard and on a phone, and shows the index's text only as text."""
 
 from __future__ import annotations
@@ -8,16 +8,15 @@ import json
 
 import pytest
 
+from site_languages import LANGUAGES, READER_WORDS, prefix
 from steps import PHONE, next_frames, search, visible_step, wait_for_answer
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("start, words, step", [
-    ("", "customs", "customs-held"),
-    ("", "locker", "pickup-no-notice"),
-    ("ru/", "таможня", "customs-held"),
-])
+    (prefix(lang), found["word"], found["step"]) for lang in LANGUAGES
+    for found in READER_WORDS[lang]["find"][:1]])
 def test_search_result_opens_the_step(make_page, site_url, start, words, step):
     page = make_page()
     page.goto(f"{site_url}/{start}")
@@ -43,8 +42,9 @@ def search_requests(page) -> list[str]:
                   or "/workers/search." in url)
 
 
-@pytest.mark.parametrize("start", ["", "ru/"])
-def test_search_fetches_its_index_only_once_opened(make_page, site_url, start):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_fetches_its_index_only_once_opened(make_page, site_url, lang):
+    start = prefix(lang)
     # no service worker: it would fetch the index for the offline cache
     page = make_page(service_workers="block")
     page.site_url = site_url
@@ -52,7 +52,7 @@ def test_search_fetches_its_index_only_once_opened(make_page, site_url, start):
     assert page.evaluate("document.documentElement.classList.contains('js')")  # Material ran
     assert "/assets/javascripts/search.js" in [u.removeprefix(site_url) for u in page.requests.urls]
     assert search_requests(page) == []
-    assert search(page, "parcel" if not start else "посылка")
+    assert search(page, READER_WORDS[lang]["common"])
     page.keyboard.press("Escape")
     page.keyboard.press("/")  # opened again: nothing loads twice
     page.keyboard.type(" AliExpress")

@@ -8,15 +8,21 @@ import json
 import pytest
 
 from site_data import TREES
+from site_languages import LANGUAGES, READER_WORDS, prefix
 
-# (language, index file, word a reader types, step it must find)
-CASES = [
-    ("en", "search/search_index.json", "customs", "customs-held"),
-    ("en", "search/search_index.json", "customs", "customs-fee"),
-    ("en", "search/search_index.json", "locker", "pickup-no-notice"),
-    ("ru", "ru/search/search_index.json", "таможня", "customs-held"),
-    ("ru", "ru/search/search_index.json", "постамат", "pickup-no-notice"),
-]
+# (language, index file, word a reader types, step it must find): from the readers'
+# words of each language (tests/fixtures/reader_words.yaml)
+CASES = [(lang, f"{prefix(lang)}search/search_index.json", found["word"], found["step"])
+         for lang in LANGUAGES for found in READER_WORDS.get(lang, {}).get("find", [])]
+
+
+def test_reader_words_cover_every_language():
+    missing = [lang for lang in LANGUAGES
+               if not READER_WORDS.get(lang, {}).get("find")
+               or not READER_WORDS[lang].get("common")
+               or (lang != LANGUAGES[0] and not READER_WORDS[lang].get("stems"))]
+    assert not missing, ("tests/fixtures/reader_words.yaml needs words for "
+                         f"{', '.join(missing)} (see its header)")
 
 
 def step_entries(site_dir, index: str) -> dict[str, dict]:
