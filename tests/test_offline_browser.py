@@ -5,6 +5,7 @@ without the screen's navigation, and "Copy link" copies the address of the step.
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -76,6 +77,23 @@ def test_offline_every_guide_and_the_facts_page_open(offline, site_url, prefix):
         assert offline.locator("h1").inner_text() == guide.title
     offline.goto(f"{site_url}/{prefix}facts/")
     assert offline.locator(".fact").count() >= len(tree.facts)
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_offline_what_the_worker_keeps_packed_opens(offline, site_url, site_dir, prefix):
+    """The steps' data, the search index and the map are cached gzipped in packs
+    (generator/offline.py) and inflated by the worker: offline each is answered whole,
+    with its type."""
+    offline.goto(f"{site_url}/{prefix}map/")
+    built = (site_dir / prefix / "map" / "index.html").read_text(encoding="utf-8")
+    assert offline.title() == html.unescape(re.search(r"<title>(.*?)</title>", built, re.S).group(1))
+    tree = LANGUAGES[prefix]
+    for url in (f"{prefix}search/search_index.json", f"{prefix}questionnaire/steps/{tree.start}.json"):
+        got = offline.evaluate("""url => fetch(url).then(r =>
+            r.text().then(text => [r.status, r.headers.get('Content-Type'), text]))""",
+                               f"{site_url}/{url}")
+        assert got == [200, "application/json; charset=utf-8",
+                       (site_dir / url).read_text(encoding="utf-8")], url
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
