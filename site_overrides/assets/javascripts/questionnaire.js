@@ -158,16 +158,20 @@
     options = options || {};
     if (current.section !== step.section) current.section.replaceWith(step.section);
     current = step;
-    if (intro) intro.hidden = step.id !== start;
-    notice.hidden = !options.unknown;
-    notice.textContent = options.unknown ? root.getAttribute("data-notice-unknown") : "";
+    // Only what changes is written: each write makes the browser check the styles again.
+    if (intro && intro.hidden !== (step.id !== start)) intro.hidden = step.id !== start;
+    if (notice.hidden !== !options.unknown) {
+      notice.hidden = !options.unknown;
+      notice.textContent = options.unknown ? root.getAttribute("data-notice-unknown") : "";
+    }
     document.title = step.title;
     renderTrail();
     reportAnswers(step.section);
+    root.dispatchEvent(new CustomEvent("pq:step", { detail: { id: step.id }, bubbles: true }));
+    // Last: focusing lays the page out, once every part of the step is in place.
     if (options.focus) {
       step.section.querySelector(".pq-title").focus({ preventScroll: embedded });
     }
-    root.dispatchEvent(new CustomEvent("pq:step", { detail: { id: step.id }, bubbles: true }));
     prefetch(step.section);
   }
 
