@@ -12,7 +12,7 @@ each of its own files of PACK_FROM bytes or more (the search index, the map, the
 in one pack each, a gzipped JSON object {address: [content type, text]} in the
 language's packs/ folder. The worker caches the packs instead of those files and
 answers a request for one of them from its pack (sw.js), so the cache holds them
-gzipped: at 1,000 nodes a language's precache is about a fifth of its files' size.
+gzipped: at 1,000 nodes a language's precache is a fifth to a quarter of its files' size.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ _SKIPPED = re.compile(r"(^|/)embed/|^sitemap\.xml|^assets/images/social/|^sw\.js
                       r"|^assets/javascripts/embed(-host)?\.(js|css)$|^assets/stylesheets/embed\.css$")
 PACKS = "packs/"
 PACK_FROM = 64 * 1024  # bytes: about twice the largest page that does not grow with the tree
+_PACKED_KINDS = (".html", ".json")  # text the build writes; a picture stays as it is
 _STEP_DATA = re.compile(r"^(?:[^/]+/)?questionnaire/steps/[^/]+\.json$")
 _LUNR = re.compile(r"^assets/javascripts/lunr/(?:min/lunr\.([\w.]+)\.min\.js|.*)$")
 
@@ -88,7 +89,7 @@ def _owner(name: str, languages: list[str]) -> str | None:
 def pack_plan(site: Path, names: list[str], languages: list[str]) -> dict[str, list[str]]:
     """Which cached files go into which pack: pack's path -> its files' paths. A
     language's steps' data make one pack (its folder's packs/steps.json.gz); each other
-    file of the language of PACK_FROM bytes or more, a pack of its own."""
+    page or JSON file of the language of PACK_FROM bytes or more, a pack of its own."""
     plan: dict[str, list[str]] = {}
     for name in names:
         lang = _owner(name, languages)
@@ -97,7 +98,7 @@ def pack_plan(site: Path, names: list[str], languages: list[str]) -> dict[str, l
         folder = _folder(lang, languages)
         if _STEP_DATA.match(name):
             plan.setdefault(f"{folder}{PACKS}steps.json.gz", []).append(name)
-        elif (site / name).stat().st_size >= PACK_FROM:
+        elif name.endswith(_PACKED_KINDS) and (site / name).stat().st_size >= PACK_FROM:
             page = re.sub(r"\.\w+$", "", url_of(name[len(folder):]))
             slug = re.sub(r"[^\w]+", "-", page).strip("-") or "home"
             plan[f"{folder}{PACKS}{slug}.json.gz"] = [name]

@@ -142,14 +142,17 @@ def test_packs_hold_each_file_as_built_and_the_worker_finds_it(site_dir):
 
 
 def test_the_packs_are_the_same_bytes_for_the_same_files(tmp_path):
-    """No date in a pack: a rebuild of the same site keeps the worker's VERSION."""
+    """No date in a pack: a rebuild of the same site keeps the worker's VERSION. A
+    large picture is cached as it is."""
     for lang in ("", "ru/"):
         (tmp_path / lang / "questionnaire" / "steps").mkdir(parents=True)
         (tmp_path / lang / "questionnaire" / "steps" / "start.json").write_text('{"title": "x"}')
     (tmp_path / "map").mkdir()
     (tmp_path / "map" / "index.html").write_text("m" * offline.PACK_FROM)
     (tmp_path / "index.html").write_text("home")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\xff" * offline.PACK_FROM)  # not text
     first = offline.worker_source(tmp_path, ["en", "ru"], "// code")
+    assert '"photo.png"' in first.split("var PACKS")[0]
     assert (tmp_path / "packs" / "map.json.gz").is_file()
     assert '"ru/packs/steps.json.gz"' in first and '"map/"' not in first.split("var PACKS")[0]
     assert offline.worker_source(tmp_path, ["en", "ru"], "// code") == first
