@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -167,10 +168,26 @@ def in_the_browser(browser, site: Path, site_url: str, default_url: str,
 
 
 def lighthouse_targets(site: Path) -> dict[str, str]:
-    """Pages for Lighthouse; SITE and DEFAULT stand for the two servers' addresses."""
+    """Pages for Lighthouse; SITE and DEFAULT stand for the two servers' addresses. The
+    questionnaire's first page, and a later question's and an outcome's own pages."""
+    question, outcome = step_pages(site)
     return {"default Material page": "DEFAULT/", "home": "SITE/",
-            "questionnaire": "SITE/questionnaire/", "a guide": f"SITE/guides/{first_guide(site)}/",
+            "questionnaire": "SITE/questionnaire/",
+            "a question's page": f"SITE/questionnaire/{question}/",
+            "an outcome's page": f"SITE/questionnaire/{outcome}/",
+            "a guide": f"SITE/guides/{first_guide(site)}/",
             "a tool (deadlines)": "SITE/tools/deadlines/"}
+
+
+def step_pages(site: Path) -> tuple[str, str]:
+    """The first question (not the start) and the first outcome with pages, by id."""
+    found = {}
+    for page in sorted((site / "questionnaire").glob("*/index.html")):
+        kind = re.search(r'<section class="pq-step pq-(question|outcome)[^"]*" id="([^"]+)"',
+                         page.read_text(encoding="utf-8"))
+        if kind and kind.group(2) == page.parent.name:
+            found.setdefault(kind.group(1), kind.group(2))
+    return found["question"], found["outcome"]
 
 
 def main() -> None:

@@ -48,14 +48,15 @@ def first_load(site: Path, page: Path) -> dict[str, int]:
 
 
 def precache(site: Path) -> dict[str, int]:
-    """Bytes the service worker stores per language (files are cached as they are,
-    unzipped): the language's own files (LANG/...; English at the root), plus those every
-    language shares (assets/)."""
+    """Bytes the service worker stores per language, as it stores them: the language's
+    own files (LANG/...; English at the root), plus those every language shares
+    (assets/). What grows with the tree (the steps' data, the search index, the map)
+    is in packs, gzipped (generator/offline.py): their share is counted apart too."""
     text = (site / "sw.js").read_text(encoding="utf-8")
     names = json.loads(re.search(r"var PRECACHE = (\[.*?\]);", text, re.S).group(1))
+    packs = json.loads(re.search(r"var PACKS = (\{.*?\});", text, re.S).group(1))
     sizes: dict[str, int] = {lang: 0 for lang in LANGUAGES}
-    sizes.update({f"{lang} steps' data": 0 for lang in LANGUAGES})
-    sizes.update({f"{lang} search index": 0 for lang in LANGUAGES})
+    sizes.update({f"{lang} packs": 0 for lang in LANGUAGES})
     for name in names:
         path = site / name
         path = path / "index.html" if name.endswith("/") or name == "./" else path
@@ -65,10 +66,8 @@ def precache(site: Path) -> dict[str, int]:
         for lang in LANGUAGES:
             if owner in (None, lang):
                 sizes[lang] += size
-        if owner and "questionnaire/steps/" in name:
-            sizes[f"{owner} steps' data"] += size
-        if owner and name.endswith("search_index.json"):
-            sizes[f"{owner} search index"] += size
+        if owner and name in packs:
+            sizes[f"{owner} packs"] += size
     return sizes
 
 
@@ -138,10 +137,10 @@ def table(rows: list[dict]) -> list[str]:
     line("a step's page (HTML only, median)", lambda r: kb(r["step_page"]))
     line("a step's data (steps/ID.json, median)", lambda r: f"{r['step_data']:,} B")
     for lang in LANGUAGES:
-        line(f"service worker precache, {lang} (unzipped; steps' data, search index)",
+        line(f"service worker precache, {lang} (as stored; of it, the packs: steps' data, "
+             "search index, map, gzipped)",
              lambda r, lang=lang: f"{r['precache'][lang] / 1e6:.2f} MB "
-             f"({r['precache'][lang + ' steps' + chr(39) + ' data'] / 1e6:.2f}, "
-             f"{r['precache'][lang + ' search index'] / 1e6:.2f})")
+             f"({r['precache'][lang + ' packs'] / 1e6:.2f})")
     line("step to step in Chromium, median / worst", lambda r: (
         f"{r['steps']['median_ms']:.1f} / {r['steps']['worst_ms']:.1f} ms"))
     lines += ["", END]

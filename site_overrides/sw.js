@@ -1,7 +1,8 @@
 /*
  * The site's service worker: after one visit the site works offline. The build
  * (generator/offline.py) writes above this comment VERSION, PRECACHE (every page,
- * style, script and search index of the site, as addresses relative to this file) and
+ * style, script and search index of the site, as addresses relative to this file),
+ * PACKS (a pack's address -> the addresses it holds; "FOLDER/*": every file in it) and
  * OFFLINE (each language's folder -> its offline page).
  *
  * - install: cache every file of PRECACHE in a cache named after the site's scope and
@@ -12,7 +13,10 @@
  *   site on the same origin, a fork on user.github.io/other/, keeps its own); take
  *   over the open pages.
  * - fetch: a same-origin GET is answered from the cache, else from the network; a page
- *   that is in neither shows the offline page of its language.
+ *   that is in neither shows the offline page of its language. What grows with the tree
+ *   (the steps' data, the search index, the map) is cached in packs, gzipped, and a
+ *   request for it is answered from its pack, inflated once per worker's life
+ *   (DecompressionStream; a browser without it asks the network).
  * A rebuild that changes any file changes VERSION, so this file changes; the browser
  * checks it on each visit and installs the new version the next time it is online.
  * Nothing here is sent anywhere; no other host is ever asked.
@@ -78,11 +82,66 @@ function stepStandIn(url) {
   return found && new URL(found[1] + "#" + found[2], self.location).href;
 }
 
+/* An address as PACKS names it: its path from this file's folder, decoded. */
+function ownPath(url) {
+  var path = new URL(url).pathname;
+  var root = new URL("./", self.location).pathname;
+  if (path.indexOf(root) !== 0) return null;
+  try { return decodeURI(path.slice(root.length)) || "./"; } catch (e) { return null; }
+}
+
+/* The pack that holds a path, if any. */
+function packOf(path) {
+  return Object.keys(PACKS).filter(function (pack) {
+    return PACKS[pack].some(function (held) {
+      return held === path ||
+        (held.slice(-1) === "*" && path.indexOf(held.slice(0, -1)) === 0);
+    });
+  })[0] || null;
+}
+
+var unpacked = {};  // a pack's address -> Promise of {address: [content type, text]}
+
+function unpack(cache, pack) {
+  if (!unpacked[pack]) {
+    unpacked[pack] = cache.match(pack).then(function (response) {
+      if (!response || typeof DecompressionStream === "undefined") return null;
+      return response.arrayBuffer();
+    }).then(function (bytes) {
+      if (!bytes) return null;
+      var body = new Blob([bytes]).stream();
+      var head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+      // A host that sent the file with Content-Encoding: gzip had it inflated already.
+      if (head[0] === 0x1f && head[1] === 0x8b) {
+        body = body.pipeThrough(new DecompressionStream("gzip"));
+      }
+      return new Response(body).json();
+    });
+    unpacked[pack].then(function (held) {
+      if (!held) delete unpacked[pack];
+    }, function () { delete unpacked[pack]; });
+  }
+  return unpacked[pack];
+}
+
+/* A packed file's response, or null (not cached yet, or not in the pack). */
+function fromPack(cache, request) {
+  var path = ownPath(request.url);
+  var pack = path !== null && packOf(path);
+  if (!pack) return Promise.resolve(null);
+  return unpack(cache, new URL(pack, self.location).href).then(function (held) {
+    var found = held && held[path];
+    return found ? new Response(found[1], { headers: { "Content-Type": found[0] } }) : null;
+  }, function () { return null; });
+}
+
 function respond(request) {
   // A page's address may carry a query (the embed's ?start=): the page is the same.
   var page = request.mode === "navigate";
   return caches.open(CACHE).then(function (cache) {
     return cache.match(request, { ignoreSearch: page }).then(function (cached) {
+      return cached || fromPack(cache, request);
+    }).then(function (cached) {
       return cached || fetch(request).catch(function (error) {
         if (!page) throw error;
         var standIn = stepStandIn(request.url);

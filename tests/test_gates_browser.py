@@ -6,7 +6,11 @@ own, the console shows no error, the page's Content-Security-Policy
 tests/test_gates_phone_browser.py.)
 
 One browser page visits every built page once (that keeps the suite fast); what each
-visit saw is recorded, and each gate below asserts on its own part of the record."""
+visit saw is recorded, and each gate below asserts on its own part of the record. The
+pages are shared between this file (SHARE 0) and test_gates_browser_second_share.py
+(SHARE 1, the same tests), alternately in path order: pytest-xdist runs a file on one
+process (--dist loadfile), so the two shares run side by side, and each grows by half
+a page per page a language adds."""
 
 from __future__ import annotations
 
@@ -57,9 +61,25 @@ document.addEventListener("securitypolicyviolation", function (e) {
 });"""
 
 
-def violations(axe: Axe, page, options: dict) -> list[str]:
+SHARES = 2
+SHARE = 0
+
+
+def share(site_dir, number: int) -> list:
+    """The pages one file's visit opens: every SHARES-th of browser_pages, from number."""
+    return browser_pages(site_dir)[number::SHARES]
+
+
+def violations(page, options: dict) -> list[str]:
+    """axe-core's violations on the page; axe is already in it (inject_axe)."""
+    found = page.evaluate("options => axe.run(document, options)", options)["violations"]
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
-            for v in axe.run(page, options=options).response["violations"]]
+            for v in found]
+
+
+def inject_axe(page, axe: Axe) -> None:
+    """axe-core into the page, once per load (Axe().run() would inject it on every run)."""
+    page.evaluate(axe.axe_script)
 
 
 # Pages with Material's palette switch when site.js has applied the scheme (transitions
@@ -74,7 +94,7 @@ def switch_scheme(page, media: str, scheme: str) -> None:
     page.wait_for_function(SCHEME_APPLIED, arg=scheme)
 
 
-def visit_every_page(browser, site_url, site_dir) -> SiteVisit:
+def visit_every_page(browser, site_url, site_dir, pages) -> SiteVisit:
     """Each page once: axe in the light scheme, then, on the same load, in the dark one
     (the scheme is a media feature: switching it repaints, with no second visit)."""
     context = browser.new_context(color_scheme="light")
@@ -88,13 +108,14 @@ def visit_every_page(browser, site_url, site_dir) -> SiteVisit:
     page.on("pageerror", lambda e: current.console_errors.append(str(e)))
     visits = {}
     try:
-        for built in browser_pages(site_dir):
+        for built in pages:
             path = page_url(site_dir, built)
             current = visits[path] = Visit()
             page.goto(site_url + path)
-            current.violations = violations(axe, page, EVERY_RULE)
+            inject_axe(page, axe)
+            current.violations = violations(page, EVERY_RULE)
             switch_scheme(page, "dark", "slate")
-            current.dark_violations = violations(axe, page, COLOUR_RULES)
+            current.dark_violations = violations(page, COLOUR_RULES)
             switch_scheme(page, "light", "default")
             current.storage = page.evaluate(STORAGE)
             current.csp_violations = page.evaluate("window.__cspViolations")
@@ -107,16 +128,25 @@ def visit_every_page(browser, site_url, site_dir) -> SiteVisit:
 
 
 @pytest.fixture(scope="module")
-def site_visit(browser, site_url, site_dir) -> SiteVisit:
-    return visit_every_page(browser, site_url, site_dir)
+def site_visit(request, browser, site_url, site_dir) -> SiteVisit:
+    return visit_every_page(browser, site_url, site_dir, share(site_dir, request.module.SHARE))
 
 
-def test_every_page_was_visited(site_visit, site_dir):
-    assert len(site_visit.visits) == len(browser_pages(site_dir)) > 10
-    assert "/404.html" in site_visit.visits and "/questionnaire/" in site_visit.visits
+def test_every_page_was_visited(request, site_visit, site_dir):
+    """This file's share, all visited; the shares together are every page (below)."""
+    expected = [page_url(site_dir, built) for built in share(site_dir, request.module.SHARE)]
+    assert list(site_visit.visits) == expected and len(expected) > 10
+
+
+def test_the_shares_are_every_page_once(site_dir):
+    shares = [page_url(site_dir, built) for number in range(SHARES)
+              for built in share(site_dir, number)]
+    everything = [page_url(site_dir, built) for built in browser_pages(site_dir)]
+    assert sorted(shares) == sorted(everything) and len(set(shares)) == len(shares) > 10
+    assert "/404.html" in shares and "/questionnaire/" in shares
     # each kind of step's page, in each language, for the questionnaire and the embed
     for folder in (f"/{prefix}{part}/" for part in ("questionnaire", "embed") for prefix in PREFIXES):
-        steps = [path for path in site_visit.visits
+        steps = [path for path in shares
                  if path.startswith(folder) and path.count("/") == folder.count("/") + 1]
         assert len(steps) >= 4, (folder, steps)
 

@@ -5,6 +5,7 @@ without the screen's navigation, and "Copy link" copies the address of the step.
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -89,6 +90,23 @@ def test_offline_every_guide_and_the_facts_page_open(offline, site_url, prefix):
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
+def test_offline_what_the_worker_keeps_packed_opens(offline, site_url, site_dir, prefix):
+    """The steps' data, the search index and the map are cached gzipped in packs
+    (generator/offline.py) and inflated by the worker: offline each is answered whole,
+    with its type."""
+    offline.goto(f"{site_url}/{prefix}map/")
+    built = (site_dir / prefix / "map" / "index.html").read_text(encoding="utf-8")
+    assert offline.title() == html.unescape(re.search(r"<title>(.*?)</title>", built, re.S).group(1))
+    tree = LANGUAGES[prefix]
+    for url in (f"{prefix}search/search_index.json", f"{prefix}questionnaire/steps/{tree.start}.json"):
+        got = offline.evaluate("""url => fetch(url).then(r =>
+            r.text().then(text => [r.status, r.headers.get('Content-Type'), text]))""",
+                               f"{site_url}/{url}")
+        assert got == [200, "application/json; charset=utf-8",
+                       (site_dir / url).read_text(encoding="utf-8")], url
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
 def test_offline_each_tool_works(offline, site_url, prefix):
     offline.goto(f"{site_url}/{prefix}tools/tracking/")
     form = offline.locator("form[data-tool='tracking-checker']")
@@ -122,38 +140,77 @@ ALL_DATES = "&".join(f"{key}=2026-12-{10 + n}" for n, key in enumerate(
     ["protection_end", *(d.fact for d in TOOLS.deadlines)]))
 
 
+# What the print test reads of an outcome's page, in one round trip (per outcome, a
+# round trip per check cost more than the PDF). Visible as Playwright's is_visible()
+# means it: a box of some size, and not visibility: hidden.
+PRINTED = """([id, hidden, parts]) => {
+  const visible = (element) => {
+    if (!element) return false;
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== "hidden";
+  };
+  const step = document.getElementById(id);
+  const dates = step ? [...step.querySelectorAll(".pq-deadline .pq-dates time")] : [];
+  const address = step && step.querySelector(".pq-address");
+  return {
+    step: step !== null && step.matches("section") && visible(step),
+    dates: dates.length,
+    hidden_dates: dates.filter((time) => !visible(time)).length,
+    shown: hidden.filter((selector) => [...document.querySelectorAll(selector)].some(visible)),
+    parts: parts.filter((selector) => !visible(step && step.querySelector(selector))),
+    address: visible(address) ? address.innerText : null,
+    // the bottom of the lowest thing laid out (the document itself fills the window)
+    height: Math.max(...[...document.body.querySelectorAll("*")].map(
+      (element) => element.getBoundingClientRect().bottom)),
+  };
+}"""
+SCREEN_ONLY = [".md-header", ".md-sidebar", ".md-search", ".md-footer", ".pq-share", ".pq-trail",
+               ".pq-restart", ".pq-report", "button"]
+PRINTED_PARTS = [".pq-do", ".pq-deadline"]
+
+
+# The width an A4 page's text has (210 mm less print.css's side margins, @page), in
+# CSS pixels; and how many of each language's tallest outcomes are printed to PDF.
+_MARGINS = re.search(r"@page\s*\{[^}]*margin:\s*[\d.]+mm\s+([\d.]+)mm",
+                     (ROOT / "site_overrides/assets/stylesheets/print.css").read_text())
+PRINTED_WIDTH = round((210 - 2 * float(_MARGINS.group(1))) / 25.4 * 96)
+TALLEST = 3
+
+
 @pytest.mark.parametrize("prefix", LANGUAGES)
 def test_every_outcome_prints_on_one_page_without_the_screens_parts(make_page, site_url, prefix):
     """With the calculator's dates in the address, as its link back gives them: the
-    outcomes that offer the calculator list them, and still fit one page."""
+    outcomes that offer the calculator list them, and still fit one page. Each outcome's
+    printed parts are checked in the print layout at A4's width; the PDF (the slow
+    part) is made of the TALLEST outcomes there: if they fit one page, the shorter do."""
     tree = LANGUAGES[prefix]
-    page = make_page()
+    page = make_page(viewport={"width": PRINTED_WIDTH, "height": 1123})
     page.emulate_media(media="print")
-    page.goto(f"{site_url}/{prefix}questionnaire/")
-    too_long = {}
+    heights = {}
     for outcome in tree.outcomes():
         page.goto(f"{site_url}/{prefix}questionnaire/{outcome.id}/?{ALL_DATES}")
-        step = page.locator(f"section#{outcome.id}")
-        assert step.is_visible()
-        dates = step.locator(".pq-deadline .pq-dates time")
+        printed = page.evaluate(PRINTED, [outcome.id, SCREEN_ONLY, PRINTED_PARTS])
+        assert printed["step"], outcome.id
         if outcome.id in TOOLS.offered_on["deadline-calculator"]:
-            assert dates.count() == 1 + len(TOOLS.deadlines), outcome.id
-            assert all(time.is_visible() for time in dates.all()), outcome.id
+            assert printed["dates"] == 1 + len(TOOLS.deadlines), outcome.id
+            assert printed["hidden_dates"] == 0, outcome.id
         else:
-            assert dates.count() == 0, outcome.id
-        for hidden in (".md-header", ".md-sidebar", ".md-search", ".md-footer",
-                       ".pq-share", ".pq-trail", ".pq-restart", ".pq-report", "button"):
-            assert page.locator(f"{hidden}:visible").count() == 0, (outcome.id, hidden)
-        for part in (".pq-do", ".pq-deadline"):
-            assert step.locator(part).is_visible()
-        address = step.locator(".pq-address")
+            assert printed["dates"] == 0, outcome.id
+        assert printed["shown"] == [], outcome.id  # the screen's parts
+        assert printed["parts"] == [], outcome.id  # what to do, the deadline
         # the step's address; its dates are printed above it
-        assert address.is_visible() and address.inner_text().endswith(
-            f"/{prefix}questionnaire/{outcome.id}/")
+        assert printed["address"] is not None and printed["address"].endswith(
+            f"/{prefix}questionnaire/{outcome.id}/"), outcome.id
+        heights[outcome.id] = printed["height"]
+    tallest = sorted(heights, key=lambda node_id: (-heights[node_id], node_id))[:TALLEST]
+    too_long = {}
+    for node_id in tallest:
+        page.goto(f"{site_url}/{prefix}questionnaire/{node_id}/?{ALL_DATES}")
         pages = pdf_pages(page.pdf(format="A4"))
         if pages != 1:
-            too_long[outcome.id] = pages
-    assert too_long == {}
+            too_long[node_id] = pages
+    assert len(tallest) == min(TALLEST, len(heights)) and too_long == {}
+    assert len(set(heights.values())) > 1  # the heights are the content's, not the window's
 
 
 def test_the_print_button_is_beside_an_outcome_and_calls_print(make_page, site_url):

@@ -4,6 +4,7 @@ preview images of every page (generator/social.py)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -75,12 +76,23 @@ def test_preview_images_are_made_for_each_language(site_dir, lang):
         assert image.format == "PNG" and image.size == (1200, 630)
 
 
-def worker_list(site_dir: Path) -> tuple[str, list[str], dict]:
+def worker_list(site_dir: Path) -> tuple[str, list[str], dict, dict]:
     source = (site_dir / "sw.js").read_text(encoding="utf-8")
     version = re.search(r'^var VERSION = "([0-9a-f]{16})";$', source, re.M).group(1)
     precache = json.loads(re.search(r"^var PRECACHE = (\[.*?\]);$", source, re.M | re.S).group(1))
+    packs = json.loads(re.search(r"^var PACKS = (\{.*?\});$", source, re.M | re.S).group(1))
     pages = json.loads(re.search(r"^var OFFLINE = (\{.*?\});$", source, re.M).group(1))
-    return version, precache, pages
+    return version, precache, packs, pages
+
+
+def unpacked(site_dir: Path, pack: str) -> dict[str, list[str]]:
+    return json.loads(gzip.decompress((site_dir / pack).read_bytes()).decode("utf-8"))
+
+
+def kept(site_dir: Path) -> set[str]:
+    """Every address the worker answers offline: those it caches, and those in its packs."""
+    _, precache, packs, _ = worker_list(site_dir)
+    return set(precache) | {url for pack in packs for url in unpacked(site_dir, pack)}
 
 
 STEP_PAGE = re.compile(rf"^({'|'.join(PREFIXES[1:])})?questionnaire/[^/]+/$")
@@ -88,31 +100,71 @@ STEP_PAGE = re.compile(rf"^({'|'.join(PREFIXES[1:])})?questionnaire/[^/]+/$")
 
 def test_the_worker_caches_every_page_but_the_embed_and_both_search_indexes(site_dir):
     """Every page but the embed's, the translation status and the questionnaire steps'
-    own pages, of which it keeps the data, for every step in each language (offline, the first page shows a
-    step from its data: sw.js, questionnaire.js)."""
-    _, precache, pages = worker_list(site_dir)
+    own pages, of which it keeps the data, for every step in each language (offline, the
+    first page shows a step from its data: sw.js, questionnaire.js)."""
+    _, precache, _, pages = worker_list(site_dir)
     for url in precache:
         assert (site_dir / url / "index.html").is_file() or (site_dir / url).is_file(), url
+    offline_urls = kept(site_dir)
     expected = {page_url(site_dir, p).lstrip("/") or "./" for p in shared_pages(site_dir)}
     steps = {url for url in expected if STEP_PAGE.match(url)}
     assert len(steps) >= len(TREES["en"].nodes)  # the steps have pages of their own
     status = {url for url in expected if url.endswith("translation-status/")}  # translators'
-    assert status and expected - steps - status <= set(precache)
-    assert not (steps | status) & set(precache)
+    assert status and expected - steps - status <= offline_urls
+    assert not (steps | status) & offline_urls
     for prefix, lang in PREFIXED:
         tree = TREES[lang]
         assert {f"{prefix}questionnaire/steps/{node_id}.json"
-                for node_id in [*tree.nodes, *tree.aliases]} <= set(precache)
-    assert not [url for url in precache if re.search(r"(^|/)embed/", url) or url.endswith(".map")]
+                for node_id in [*tree.nodes, *tree.aliases]} <= offline_urls
+    assert not [url for url in offline_urls if re.search(r"(^|/)embed/", url) or url.endswith(".map")]
     assert {f"{prefix}{name}" for prefix in PREFIXES
-            for name in ("search/search_index.json", "manifest.webmanifest")} <= set(precache)
+            for name in ("search/search_index.json", "manifest.webmanifest")} <= offline_urls
     assert pages == {prefix: f"{prefix}offline/" for prefix in PREFIXES}
     assert set(pages.values()) <= set(precache)
 
 
+def test_packs_hold_each_file_as_built_and_the_worker_finds_it(site_dir):
+    """A pack holds its files' exact texts, with their types; what a pack holds is not
+    cached again, and the addresses sw.js matches (PACKS) are those of the pack."""
+    _, precache, packs, _ = worker_list(site_dir)
+    assert {f"{prefix}packs/steps.json.gz" for prefix in PREFIXES} <= set(packs) <= set(precache)
+    for pack, patterns in packs.items():
+        held = unpacked(site_dir, pack)
+        assert held and not set(held) & set(precache), pack
+        for url, (kind, text) in held.items():
+            path = site_dir / url / "index.html" if url.endswith("/") else site_dir / url
+            assert path.read_text(encoding="utf-8") == text, url
+            assert kind == ("text/html; charset=utf-8" if url.endswith("/")
+                            else "application/json; charset=utf-8"), url
+            assert any(url == p or (p.endswith("*") and url.startswith(p[:-1]))
+                       for p in patterns), url
+    steps = unpacked(site_dir, "packs/steps.json.gz")
+    assert packs["packs/steps.json.gz"] == ["questionnaire/steps/*"]
+    assert set(steps) == {f"questionnaire/steps/{p.name}"
+                          for p in (site_dir / "questionnaire" / "steps").glob("*.json")}
+
+
+def test_the_packs_are_the_same_bytes_for_the_same_files(tmp_path):
+    """No date in a pack: a rebuild of the same site keeps the worker's VERSION. A
+    large picture is cached as it is."""
+    for prefix in PREFIXES:
+        (tmp_path / prefix / "questionnaire" / "steps").mkdir(parents=True)
+        (tmp_path / prefix / "questionnaire" / "steps" / "start.json").write_text('{"title": "x"}')
+    (tmp_path / "map").mkdir()
+    (tmp_path / "map" / "index.html").write_text("m" * offline.PACK_FROM)
+    (tmp_path / "index.html").write_text("home")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\xff" * offline.PACK_FROM)  # not text
+    first = offline.worker_source(tmp_path, list(LANGUAGES), "// code")
+    assert '"photo.png"' in first.split("var PACKS")[0]
+    assert (tmp_path / "packs" / "map.json.gz").is_file()
+    assert all(f'"{prefix}packs/steps.json.gz"' in first for prefix in PREFIXES)
+    assert '"map/"' not in first.split("var PACKS")[0]
+    assert offline.worker_source(tmp_path, list(LANGUAGES), "// code") == first
+
+
 def test_the_questionnaire_and_tools_have_every_script_and_stylesheet_cached(site_dir):
     """The worker's list comes from the build's files, not from a list kept by hand."""
-    _, precache, _ = worker_list(site_dir)
+    _, precache, _, _ = worker_list(site_dir)
     loaded = set()
     for page in shared_pages(site_dir):
         if not {"questionnaire", "tools"} & set(page.relative_to(site_dir).parts):
@@ -159,5 +211,6 @@ def test_under_mkdocs_serve_the_worker_caches_nothing(tmp_path):
     (tmp_path / "index.html").write_text("page")
     source = offline.worker_source(tmp_path, ["en"], "// code", caching=False)
     assert source.startswith('var VERSION = "serve";\nvar PRECACHE = null;')
+    assert not (tmp_path / "packs").exists()
     worker = (ROOT / "site_overrides" / "sw.js").read_text(encoding="utf-8")
     assert "PRECACHE === null" in worker and "registration.unregister()" in worker

@@ -74,5 +74,7 @@ def calculate(page, button: str = "Show my dates", **values) -> dict[str, str]:
 
 
 def dates(page) -> dict[str, str]:
+    """Each date shown: its deadline's name -> its datetime (one round trip for all)."""
     times = page.locator("form[data-tool='deadline-calculator'] time[data-deadline]")
-    return {t.get_attribute("data-deadline"): t.get_attribute("datetime") for t in times.all()}
+    return dict(times.evaluate_all(
+        "times => times.map(t => [t.getAttribute('data-deadline'), t.getAttribute('datetime')])"))

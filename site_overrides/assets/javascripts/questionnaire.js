@@ -77,9 +77,16 @@
     return loaded[id];
   }
 
-  /* The steps a section links to, fetched now: on the click, the step is there. */
+  /* The steps a section links to, fetched once it is painted (not in the frame that
+     shows it): on the click, the step is there. */
   function prefetch(section) {
     if (!fetching) return;
+    requestAnimationFrame(function () {
+      setTimeout(function () { fetchLinked(section); });
+    });
+  }
+
+  function fetchLinked(section) {
     Array.prototype.forEach.call(section.querySelectorAll("a[data-step]"), function (link) {
       load(link.getAttribute("data-step")).catch(function () { /* the link loads the page */ });
     });
@@ -89,31 +96,40 @@
     return section.querySelector(".pq-title").textContent.trim();
   }
 
+  /* The trail's items, one per answer given. Going on adds one; going back removes
+     the last ones: only what changed is built (each step's swap fits one frame). */
+  var shown = [];  // the answers the trail's items show, in order
+
+  function trailItem(given) {
+    var item = document.createElement("li");
+    var asked = document.createElement("span");
+    asked.className = "pq-trail-question";
+    asked.textContent = given.t;
+    var answer = document.createElement("strong");
+    answer.className = "pq-trail-answer";
+    answer.textContent = given.a;
+    var change = document.createElement("a");
+    change.className = "pq-trail-change";
+    change.href = pageOf(given.q);
+    change.setAttribute("data-step", given.q);
+    if (embedded) change.target = "_self";
+    change.textContent = changeLabel;
+    change.setAttribute("aria-label", changeLabel + ": " + given.t);
+    item.appendChild(asked);
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(answer);
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(change);
+    return item;
+  }
+
   function renderTrail() {
-    trailList.textContent = "";
-    answers.forEach(function (given) {
-      var item = document.createElement("li");
-      var asked = document.createElement("span");
-      asked.className = "pq-trail-question";
-      asked.textContent = given.t;
-      var answer = document.createElement("strong");
-      answer.className = "pq-trail-answer";
-      answer.textContent = given.a;
-      var change = document.createElement("a");
-      change.className = "pq-trail-change";
-      change.href = pageOf(given.q);
-      change.setAttribute("data-step", given.q);
-      if (embedded) change.target = "_self";
-      change.textContent = changeLabel;
-      change.setAttribute("aria-label", changeLabel + ": " + given.t);
-      item.appendChild(asked);
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(answer);
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(change);
-      trailList.appendChild(item);
-    });
-    trail.hidden = answers.length === 0;
+    var kept = 0;
+    while (kept < shown.length && kept < answers.length && shown[kept] === answers[kept]) kept++;
+    while (trailList.children.length > kept) trailList.lastElementChild.remove();
+    for (var i = kept; i < answers.length; i++) trailList.appendChild(trailItem(answers[i]));
+    shown = answers.slice();
+    if (trail.hidden !== (answers.length === 0)) trail.hidden = answers.length === 0;
   }
 
   /* The report link under an outcome (feedback.py) names the outcome and the language.
@@ -142,16 +158,20 @@
     options = options || {};
     if (current.section !== step.section) current.section.replaceWith(step.section);
     current = step;
-    if (intro) intro.hidden = step.id !== start;
-    notice.hidden = !options.unknown;
-    notice.textContent = options.unknown ? root.getAttribute("data-notice-unknown") : "";
+    // Only what changes is written: each write makes the browser check the styles again.
+    if (intro && intro.hidden !== (step.id !== start)) intro.hidden = step.id !== start;
+    if (notice.hidden !== !options.unknown) {
+      notice.hidden = !options.unknown;
+      notice.textContent = options.unknown ? root.getAttribute("data-notice-unknown") : "";
+    }
     document.title = step.title;
     renderTrail();
     reportAnswers(step.section);
+    root.dispatchEvent(new CustomEvent("pq:step", { detail: { id: step.id }, bubbles: true }));
+    // Last: focusing lays the page out, once every part of the step is in place.
     if (options.focus) {
       step.section.querySelector(".pq-title").focus({ preventScroll: embedded });
     }
-    root.dispatchEvent(new CustomEvent("pq:step", { detail: { id: step.id }, bubbles: true }));
     prefetch(step.section);
   }
 
