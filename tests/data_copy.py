@@ -70,8 +70,10 @@ class DataCopy:
             set_at(self.data[RU], key, entry)
 
     def write(self) -> Path:
-        # a source name's entry goes with the name: none is left behind (a warning)
-        used = {unit.key for unit in text_units(loader.Loaded(self.data[TREE], TREE), None)}
+        # a source name's entry goes with the name (the tree's or tools.yaml's): none is
+        # left behind (a warning)
+        used = {unit.key for unit in text_units(loader.Loaded(self.data[TREE], TREE),
+                                                loader.Loaded(self.data[TOOLS], TOOLS))}
         sources = self.data[RU]["sources"]
         for name in [n for n in sources if ("sources", n) not in used]:
             del sources[name]
