@@ -101,13 +101,13 @@ def text_fields() -> list[tuple[str, tuple, str]]:
             continue
         found.append((TREE, location, kind))
         key = KEYS[TREE].get(location)
-        if key and key[0] != "sources":
+        if key and key[0] != "sources":  # a source name's entry moves with it
             found.append((RU, key + ("text",), kind))
     for location, kind, schema in kinds.fields(tools_schema, ORIGINAL[TOOLS]):
         if not kind.startswith("key:") and not _fixed(schema):
             found.append((TOOLS, location, kind))
             key = KEYS[TOOLS].get(location)
-            if key:
+            if key and key[0] != "sources":  # a source name's entry moves with it
                 found.append((RU, key + ("text",), kind))
     return found
 
