@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # An English-only pull request, checked as CI checks it: a clone of this commit, the
 # contributor's changes (tests/contributor_changes.py: a reworded answer, question and
-# outcome step, and a new question with its outcome, no Russian) committed on it, then
+# outcome step, and a new question with its outcome, no translation) committed on it, then
 # `make check` (and `make test` with FULL=1) in the clone, timed. Uses this project's
 # .venv and node_modules (not reinstalled). Prints each command's status and time.
 #   bash bench/english_only_pr.sh            # make check

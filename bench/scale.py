@@ -1,6 +1,6 @@
 """`make bench-scale`: what a reader downloads, and what a build costs, as the tree grows.
 
-The real tree (and its Russian translation), then the real tree grown to 1,000 nodes
+The real tree (and its translations), then the real tree grown to 1,000 nodes
 with synthetic situations translated too (synthetic_tree.grow_real_tree), and with
 --huge to 10,000. For each: the full build's time, the questionnaire's first load and
 the embed's first load in each language (the page, its CSS and JS, and the next steps'
@@ -116,8 +116,8 @@ def table(rows: list[dict]) -> list[str]:
     real = rows[0]
     head = ["", *(f"{row['nodes']:,} nodes" for row in rows)]
     lines = [BEGIN, "", "## At scale (`make bench-scale`, bench/scale.py)", "",
-             "The real tree, then the real tree grown with synthetic situations, Russian "
-             "included. Gzipped bytes; first load = the page, its CSS and JS (then, after "
+             "The real tree, then the real tree grown with synthetic situations, every "
+             "language's translation included. Gzipped bytes; first load = the page, its CSS and JS (then, after "
              "\"+\", the next steps' data fetched as the first question shows); x: against "
              "the real tree.", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]

@@ -21,12 +21,20 @@ from generator.translation_file import dump
 from site_data import ROOT
 from translated_copy import TRANSLATED, completed
 
-# RU: the first language besides English (languages.yaml)
-TREE, RU, TOOLS = "decision_tree.yaml", f"translations/{TRANSLATED[0]}.yaml", "tools.yaml"
-ORIGINAL = {name: loader.load_file(ROOT / name).data for name in (TREE, RU, TOOLS)}
+# TRANSLATION: the translation file of the first language besides English (languages.yaml)
+TREE, TRANSLATION, TOOLS = ("decision_tree.yaml", f"translations/{TRANSLATED[0]}.yaml",
+                            "tools.yaml")
+ORIGINAL = {name: loader.load_file(ROOT / name).data for name in (TREE, TRANSLATION, TOOLS)}
 # Every text translated (an English-only change may leave some stale or missing): an
-# attack on a Russian entry finds it there.
-ORIGINAL[RU] = completed(loader.load_file(ROOT / TREE), ORIGINAL[RU])
+# attack on a translated entry finds it there.
+ORIGINAL[TRANSLATION] = completed(loader.load_file(ROOT / TREE), ORIGINAL[TRANSLATION])
+# Text in that language, from its own file, for tests that write a translation: its
+# titles, and a letter of it (one beyond ASCII if it has any: a character, not a byte).
+LANG = TRANSLATED[0]
+TITLES = [node["title"]["text"] for node in ORIGINAL[TRANSLATION]["nodes"].values()
+          if isinstance(node.get("title"), dict) and node["title"].get("text")]
+LETTER = next((c for title in TITLES for c in title if c.isalpha() and not c.isascii()),
+              next(c for c in TITLES[0] if c.isalpha()))
 # where a translation keeps each English text, by file and place in it
 KEYS = {TREE: translate.keys(text_units(loader.Loaded(ORIGINAL[TREE], TREE), None)),
         TOOLS: translate.keys(text_units(None, loader.Loaded(ORIGINAL[TOOLS], TOOLS)))}
@@ -58,7 +66,8 @@ class DataCopy:
             if key is None:
                 return  # a new value, or one not translated
             try:  # the current entry; a source name's from the real file
-                entry = get_at(self.data[RU] if key[0] != "sources" else ORIGINAL[RU], key)
+                entry = get_at(self.data[TRANSLATION] if key[0] != "sources"
+                               else ORIGINAL[TRANSLATION], key)
             except (KeyError, IndexError, TypeError):
                 return
             if not isinstance(entry, dict):
@@ -67,14 +76,14 @@ class DataCopy:
                 value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")))
             if key[0] == "sources":  # a source name is its own key
                 key = ("sources", value)
-            set_at(self.data[RU], key, entry)
+            set_at(self.data[TRANSLATION], key, entry)
 
     def write(self) -> Path:
         # a source name's entry goes with the name (the tree's or tools.yaml's): none is
         # left behind (a warning)
         used = {unit.key for unit in text_units(loader.Loaded(self.data[TREE], TREE),
                                                 loader.Loaded(self.data[TOOLS], TOOLS))}
-        sources = self.data[RU]["sources"]
+        sources = self.data[TRANSLATION]["sources"]
         for name in [n for n in sources if ("sources", n) not in used]:
             del sources[name]
         for name, data in self.data.items():

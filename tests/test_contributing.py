@@ -58,7 +58,7 @@ def apply_worked_example(tree_text: str) -> str:
 
 
 def step4_tables() -> dict[str, dict[str, str]]:
-    """Step 4's table: for each language column ("Russian (ru)"), English text -> text."""
+    """Step 4's table: for each language column ("Name (code)"), English text -> text."""
     rows = [[cell.strip() for cell in line.strip("|").split(" | ")]
             for line in re.findall(r"^\|.+\|$", example_section(), flags=re.M)]
     header, *body = [row for row in rows if row[0] != "---"]
@@ -124,7 +124,7 @@ def fresh_copy(dest: Path) -> Path:
         "__pycache__", "*.egg-info"))
     for name in DATA_FILES:
         (dest / name).write_text(committed(name), encoding="utf-8")
-    # An English-only pull request may leave stale Russian texts: the example's promise
+    # An English-only pull request may leave stale translated texts: the example's promise
     # of "0 warnings" is about its own texts, so the copy starts fully translated.
     complete_translations(dest / "decision_tree.yaml")
     return dest
@@ -157,7 +157,7 @@ def test_the_worked_example_makes_a_valid_tree_and_a_passing_build(tmp_path):
     tree = clone / "decision_tree.yaml"
     tree.write_text(apply_worked_example(tree.read_text("utf-8")), encoding="utf-8")
 
-    # Step 4: the Russian text, added by the command and translated as the table says.
+    # Step 4: each language's text, added by the command and translated as the table says.
     assert "```sh\nmake translations\n```" in example_section()
     update = run(clone, "-m", "generator", "translations", "--update")
     assert update.returncode == 0, update.stderr
@@ -293,7 +293,7 @@ def test_the_practice_run_on_a_branch_or_undone_leaves_the_branch_as_it_was(tmp_
 def test_an_english_only_pull_request_has_translation_warnings_only(tmp_path):
     """The contributor's changes of tests/contributor_changes.py (reworded answer,
     question and step, a new question with its outcome): valid, every warning a text
-    whose Russian is missing or stale. (bench/english_only_pr.sh runs `make check` and
+    whose translation is missing or stale. (bench/english_only_pr.sh runs `make check` and
     `make test` on the same change, committed on a clone.)"""
     from contributor_changes import REWORDED, apply
 

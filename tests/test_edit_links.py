@@ -1,7 +1,7 @@
 """Each page's one edit button opens the file and line that hold its text: the tree
 for an English page built from it (a guide's, the first step's for the questionnaire,
-the section's for the facts and guides lists), the entry in translations/ru.yaml for a
-Russian one, the heading's line in the locale file for a tool page, content/ for a
+the section's for the facts and guides lists), the entry in translations/LANG.yaml for
+a translated one, the heading's line in the locale file for a tool page, content/ for a
 hand-written page."""
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, serve
-from data_copy import KEYS, ORIGINAL, RU, TOOLS, TREE, DataCopy, get_at
+from data_copy import KEYS, ORIGINAL, TRANSLATION, TOOLS, TREE, DataCopy, get_at
 from generator import kinds
 from generator.schema_check import load_schema
 from generator.tools.check import SCHEMA_PATH as TOOLS_SCHEMA
@@ -102,13 +102,13 @@ def text_fields() -> list[tuple[str, tuple, str]]:
         found.append((TREE, location, kind))
         key = KEYS[TREE].get(location)
         if key and key[0] != "sources":  # a source name's entry moves with it
-            found.append((RU, key + ("text",), kind))
+            found.append((TRANSLATION, key + ("text",), kind))
     for location, kind, schema in kinds.fields(tools_schema, ORIGINAL[TOOLS]):
         if not kind.startswith("key:") and not _fixed(schema):
             found.append((TOOLS, location, kind))
             key = KEYS[TOOLS].get(location)
             if key and key[0] != "sources":  # a source name's entry moves with it
-                found.append((RU, key + ("text",), kind))
+                found.append((TRANSLATION, key + ("text",), kind))
     return found
 
 
@@ -137,8 +137,8 @@ def inject(folder: Path, offset: int) -> tuple[DataCopy, Counter]:
     for name, location, _ in fields:
         key = KEYS[name].get(location) if name in KEYS else None
         if key and key[0] != "sources":
-            partner[(name, location)] = (RU, key + ("text",))
-            partner[(RU, key + ("text",))] = (name, location)
+            partner[(name, location)] = (TRANSLATION, key + ("text",))
+            partner[(TRANSLATION, key + ("text",))] = (name, location)
     for index, (name, location, kind) in enumerate(fields):
         payload = PAYLOADS[(index + offset) % len(PAYLOADS)]
         copy.set(name, location, payload)
@@ -148,7 +148,7 @@ def inject(folder: Path, offset: int) -> tuple[DataCopy, Counter]:
         if checked.site is not None:
             return copy, Counter(placed.values())
         refused = set()
-        positions = {name: copy.positions(name) for name in (TREE, RU, TOOLS)}
+        positions = {name: copy.positions(name) for name in (TREE, TRANSLATION, TOOLS)}
         lines: dict[tuple, list[tuple]] = {}  # (file, line) -> the fields on it
         parents: dict[tuple, list[tuple]] = {}  # (file, line) -> fields of a mapping there
         for name, location in placed:
@@ -168,7 +168,7 @@ def inject(folder: Path, offset: int) -> tuple[DataCopy, Counter]:
         for problem in checked.errors:
             text = problem.format()
             assert re.match(r"(.*):(\d+):(\d+): ", text), f"not FILE:LINE:COLUMN: {text}"
-            name = next(n for n in (RU, TOOLS, TREE) if problem.path.endswith(n))
+            name = next(n for n in (TRANSLATION, TOOLS, TREE) if problem.path.endswith(n))
             hits = lines.get((name, problem.line)) or parents.get((name, problem.line))
             assert hits, f"a problem at no injected field: {text}"
             refused.update(hits)

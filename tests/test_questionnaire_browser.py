@@ -220,7 +220,7 @@ def test_the_report_link_names_the_answers_that_led_to_the_outcome(make_page, si
     heading = locale(lang).t("report_answers")
     listed = body[body.index(heading) + len(heading):].strip().splitlines()
     assert len(listed) == len(path)
-    if lang == "en":  # (a Russian label still in English carries a note in its link)
+    if lang == "en":  # (a translated label still in English carries a note in its link)
         assert listed == [f"- {tree.nodes[q].title} → {given.label}" for q, given in path]
     assert "+" not in href.split("?", 1)[1]  # spaces as %20, as feedback.py writes them
     assert page.console_errors == []

@@ -15,7 +15,7 @@ from generator.pipeline import load_site
 from generator.reader_paths import PATHS_SHOWN, diff, path_counts, paths_text
 
 from conftest import FIXTURES, ROOT
-from data_copy import RU, TOOLS, DataCopy
+from data_copy import LANG, TITLES, TRANSLATION, TOOLS, DataCopy
 from markdown_inert import PAYLOAD, assert_inert, read
 from site_data import SITE, TREE
 
@@ -111,19 +111,21 @@ def test_new_paths_advice_and_figures_are_listed(tmp_path):
 
 
 def test_translations_and_tools_texts_are_in_the_summary(tmp_path):
-    """The project's own files: a Russian title and a message of tools.yaml changed."""
+    """The project's own files: a translated title (another of its titles in its place)
+    and a message of tools.yaml changed."""
     base, head = DataCopy(tmp_path / "base"), DataCopy(tmp_path / "head")
-    node = next(iter(head.data[RU]["nodes"]))
-    head.set(RU, ("nodes", node, "title", "text"), "Новый заголовок")
+    node = next(iter(head.data[TRANSLATION]["nodes"]))
+    current = head.data[TRANSLATION]["nodes"][node]["title"]["text"]
+    new_title = next(title for title in TITLES if title != current)
+    head.set(TRANSLATION, ("nodes", node, "title", "text"), new_title)
     head.set(TOOLS, ("messages", 0, "situation"), "A new situation")
     meaning = "{order} {tracking} {date}"  # a new meaning (of the same slots)
-    head.set(RU, ("tools", "messages", 0, "text", "text"), meaning)
+    head.set(TRANSLATION, ("tools", "messages", 0, "text", "text"), meaning)
     summary = diff(base.check().site, head.check().site)
     places = {change[0]: change[1:] for change in _texts_changed(summary)}
-    lang = RU.split("/")[-1].removesuffix(".yaml")
-    assert places[f"{lang}: nodes.{node}.title"][1] == "Новый заголовок"
+    assert places[f"{LANG}: nodes.{node}.title"][1] == new_title
     assert places["tools.yaml: messages.0.situation"][1] == "A new situation"
-    assert places[f"{lang}: tools.yaml: messages.0.meaning"][1] == meaning
+    assert places[f"{LANG}: tools.yaml: messages.0.meaning"][1] == meaning
 
 
 def test_every_contributor_text_in_the_summary_is_inert(tmp_path):

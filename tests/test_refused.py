@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from data_copy import ORIGINAL, RU, TOOLS, TREE, DataCopy, get_at
+from data_copy import LETTER, ORIGINAL, TITLES, TRANSLATION, TOOLS, TREE, DataCopy, get_at
 from generator import loader, reserved
 from generator.errors import Problem
 from generator.render import Renderer
@@ -105,8 +105,9 @@ def test_a_name_the_site_makes_itself_is_refused(valid_text, case):
 def test_a_translated_heading_is_held_to_the_same_rule(tmp_path):
     copy = DataCopy(tmp_path)
     location = GUIDE + ("sections", 0, "heading", "text")
-    copy.set(RU, location, "__palette_0")
-    copy.assert_refused_at(RU, location, f"this heading's id would be '__palette_0', {THEME_ID}")
+    copy.set(TRANSLATION, location, "__palette_0")
+    copy.assert_refused_at(TRANSLATION, location,
+                           f"this heading's id would be '__palette_0', {THEME_ID}")
 
 
 @pytest.mark.parametrize("message_id", ["dm-order", "the-messages"])
@@ -206,12 +207,12 @@ def test_every_format_character_is_refused():
 
 
 @pytest.mark.parametrize("name, location", [
-    (RU, ("nodes", "what-is-happening", "answers", 0, "label", "text")),
-    (RU, ("sources", next(iter(ORIGINAL[RU]["sources"])))),
+    (TRANSLATION, ("nodes", "what-is-happening", "answers", 0, "label", "text")),
+    (TRANSLATION, ("sources", next(iter(ORIGINAL[TRANSLATION]["sources"])))),
     (TOOLS, ("tracking", "carriers", 0, "meaning")),
-    (RU, ("tools", "tracking", "carriers", 0, "meaning")),
-    (RU, ("tools", "messages", 0, "situation")),
-    (RU, ("tools", "deadlines", 0, "rule")),
+    (TRANSLATION, ("tools", "tracking", "carriers", 0, "meaning")),
+    (TRANSLATION, ("tools", "messages", 0, "situation")),
+    (TRANSLATION, ("tools", "deadlines", 0, "rule")),
 ])
 def test_invisible_characters_are_refused_in_translations_and_tools(tmp_path, name, location):
     copy = DataCopy(tmp_path)
@@ -348,8 +349,9 @@ def test_a_link_in_a_translation(tmp_path):
     copy = DataCopy(tmp_path)
     url = "https://help.aliexpress.com@evil.example/"
     location = GUIDE + ("summary", "text")
-    copy.set(RU, location, f"См. [справку]({url}).")
-    copy.assert_refused_at(RU, location, f"link to {url!r} is not allowed: {USERINFO}")
+    copy.set(TRANSLATION, location, f"{TITLES[0]} [{TITLES[1]}]({url}).")
+    copy.assert_refused_at(TRANSLATION, location,
+                           f"link to {url!r} is not allowed: {USERINFO}")
 
 
 # --- numbers -------------------------------------------------------------------------
@@ -372,29 +374,29 @@ def test_a_count_in_decimals_is_refused_in_tools(tmp_path):
 
 # --- translations are held to the English limits ------------------------------------
 
-def test_a_300_kb_russian_label_is_refused(tmp_path):
+def test_a_300_kb_translated_label_is_refused(tmp_path):
     copy = DataCopy(tmp_path)
     location = ("nodes", "what-is-happening", "answers", 0, "label", "text")
-    copy.set(RU, location, "я" * 300_000)
-    copy.assert_refused_at(RU, location, "this translation is too long (300,000 characters; "
-                                          "the limit is 200, as in English)")
+    copy.set(TRANSLATION, location, LETTER * 300_000)
+    copy.assert_refused_at(TRANSLATION, location, "this translation is too long (300,000 "
+                           "characters; the limit is 200, as in English)")
 
 
-def test_a_russian_guide_text_has_the_markdown_limit(tmp_path):
+def test_a_translated_guide_text_has_the_markdown_limit(tmp_path):
     copy = DataCopy(tmp_path)
     location = GUIDE + ("sections", 0, "text", "text")
-    copy.set(RU, location, "Текст. " * 1000)
-    copy.assert_refused_at(RU, location, "this translation is too long (7,000 characters; "
-                                          "the limit is 5,000, as in English)")
+    copy.set(TRANSLATION, location, (LETTER * 5 + ". ") * 1000)
+    copy.assert_refused_at(TRANSLATION, location, "this translation is too long (7,000 "
+                           "characters; the limit is 5,000, as in English)")
 
 
 def test_a_translated_tools_text_has_its_limit(tmp_path):
     copy = DataCopy(tmp_path)
     location = ("tools", "tracking", "carriers", 0, "meaning", "text")
-    copy.set(RU, location, "я" * 300_000)
+    copy.set(TRANSLATION, location, LETTER * 300_000)
     found = copy.refusals()
-    assert any(p.startswith(copy.where(RU, location) + ":") and "(300,000 characters; the "
-               "limit is 600" in p for p in found), found
+    assert any(p.startswith(copy.where(TRANSLATION, location) + ":") and "(300,000 "
+               "characters; the limit is 600" in p for p in found), found
 
 
 # --- tracking data -------------------------------------------------------------------

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import build_site
-from data_copy import RU, TOOLS, TREE, DataCopy
+from data_copy import TRANSLATION, TOOLS, TREE, DataCopy
 from generator import loader
 from generator.tools import formats
 from site_data import FIXTURES, ROOT
@@ -57,13 +57,13 @@ JAVASCRIPT_LINK = "Sum [x]&#40;javascript:alert(1))"
 @pytest.fixture(scope="module")
 def attacked_site(tmp_path_factory) -> Path:
     """The site built with the attacks that pass the checks (1 and 2), in English and
-    through the Russian translation."""
+    through a translation (the first translated language's)."""
     folder = tmp_path_factory.mktemp("attacked")
     copy = DataCopy(folder)
     copy.set(TREE, GUIDE + ("summary",), SCRIPT_ON_LOAD)
     copy.set(TREE, ("guides", "empty-parcel", "summary"), JAVASCRIPT_LINK)
-    copy.set(RU, GUIDE + ("summary", "text"), SCRIPT_ON_LOAD)
-    copy.set(RU, ("guides", "empty-parcel", "summary", "text"), JAVASCRIPT_LINK)
+    copy.set(TRANSLATION, GUIDE + ("summary", "text"), SCRIPT_ON_LOAD)
+    copy.set(TRANSLATION, ("guides", "empty-parcel", "summary", "text"), JAVASCRIPT_LINK)
     tree = copy.write()
     site = folder / "site"
     result = build_site(site, tree)
@@ -138,7 +138,7 @@ def test_a_fact_url_is_refused_too(tmp_path):
     ("Close }", "a brace that is not a slot"),
 ])
 @pytest.mark.parametrize("name, location", [(TOOLS, ("deadlines", 0, "rule")),
-                                            (RU, ("tools", "deadlines", 0, "rule", "text"))])
+                                            (TRANSLATION, ("tools", "deadlines", 0, "rule", "text"))])
 def test_a_deadline_rule_has_named_slots_only(tmp_path, rule, words, name, location):
     """In English and in its translation alike."""
     copy = DataCopy(tmp_path)
@@ -201,7 +201,7 @@ def test_python_and_the_vectors_agree_on_carriers():
 # --- characters no text may hold, however YAML spells them -------------------------
 
 PLACES = [(TREE, GUIDE + ("summary",)), (TREE, ("nodes", "what-is-happening", "title")),
-          (RU, GUIDE + ("title", "text")), (TOOLS, ("messages", 0, "text")),
+          (TRANSLATION, GUIDE + ("title", "text")), (TOOLS, ("messages", 0, "text")),
           (TOOLS, ("tracking", "source"))]
 
 

@@ -1,7 +1,7 @@
 """`make serve` never appears stuck: with the server running on a copy of the project
 and a page open in Chromium, a mistake in the tree turns the page into a list of
 problems (FILE:LINE:COLUMN), the fix brings the page back, and an English edit shows
-on the Russian page in English, marked as not yet translated, and an edit of a locale
+on a translated page in English, marked as not yet translated, and an edit of a locale
 file (generator/locales/) shows too. The page reloads by itself (livereload); each
 test waits for what a person would see."""
 

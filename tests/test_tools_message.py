@@ -10,6 +10,7 @@ import pytest
 from gates import assert_no_axe_violations
 from generator.i18n import locale
 from site_data import SITE, TOOLS
+from site_languages import ENGLISH, LANGUAGES, READER_WORDS
 from translated_copy import TRANSLATED
 from tools_pages import (PHONE, assert_fits_the_screen, assert_private, open_tool,
                          reach_from_step, shared_tool_page, wait_until_ready)
@@ -60,21 +61,26 @@ def test_empty_fields_leave_a_visible_gap(make_page, site_url):
     assert "[order number]" in text and "[tracking number]" in text and "[date]" in text
 
 
-def test_cyrillic_and_number_sign_are_flagged_and_replaced(make_page, site_url):
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES
+                                  if "plain_letters" in READER_WORDS[lang]])
+def test_a_languages_letters_and_number_sign_are_flagged_and_replaced(make_page, site_url, lang):
+    """A reader writes in their own language (tests/fixtures/reader_words.yaml) and the
+    number sign: each flagged, then replaced by plain ASCII, on the English page."""
+    words = READER_WORDS[lang]["plain_letters"]
     page = open_tool(make_page, site_url, "message")
     fill(page, "empty-parcel", "№ 8123456789012345", "RB123456785CN", "2024-03-01")
     textarea = form(page).locator("textarea[data-message]")
     textarea.press("End")
-    textarea.type("\nМеня зовут Жуков. «Пусто» — совсем.")
+    textarea.type("\n" + words["typed"])
     flags = page.locator(".dm-flags-text").inner_text()
-    for char in ("№", "М", "Ж", "«", "—"):
+    for char in ("№", *words["flagged"]):
         assert char in flags
     assert textarea.get_attribute("aria-describedby") == "dm-flags"
-    page.get_by_role("button", name="Replace them").click()
+    page.get_by_role("button", name=locale(ENGLISH).t("tools_dm_clean")).click()
     text = message(page)
     assert re.fullmatch(r"[\n -~]*", text), "only plain ASCII is left"
     assert "order No. 8123456789012345" in text
-    assert 'Menia zovut Zhukov. "Pusto" - sovsem.' in text
+    assert words["plain"] in text
     assert form(page).locator("[name='order']").input_value() == "No. 8123456789012345"
     assert page.locator(".dm-flags-text").inner_text() == ""
     assert not page.locator("[data-clean]").is_visible()

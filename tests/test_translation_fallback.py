@@ -31,8 +31,8 @@ from site_languages import TRANSLATED
 LANG = TRANSLATED[0]  # a translated language
 
 # What the test changes, chosen by place, never by today's wording: the first question's
-# title is reworded in English (its Russian goes stale), and another question's Russian
-# title is deleted (missing).
+# title is reworded in English (its translation goes stale), and another question's
+# translated title is deleted (missing).
 STALE_ID = TREE.start
 MISSING_ID = next(q.id for q in TREE.questions() if q.id != STALE_ID)
 OLD_TITLE = TREE.nodes[STALE_ID].title
@@ -43,7 +43,8 @@ MISSING = TREE.nodes[MISSING_ID].title
 @pytest.fixture
 def project(tmp_path) -> Path:
     """The project's data, every translation current (whatever the working tree's state),
-    then one English title changed (its Russian now stale) and one Russian entry deleted:
+    then one English title changed (its translation now stale) and one translated entry
+    deleted:
     what an English-only pull request leaves behind."""
     tree = translated_copy(ROOT, tmp_path)
     text = tree.read_text("utf-8")
@@ -52,10 +53,10 @@ def project(tmp_path) -> Path:
     at = text.index(f"title: {OLD_TITLE}\n", start)
     tree.write_text(text[:at] + f"title: {NEW_TITLE}\n" + text[at + len(f"title: {OLD_TITLE}\n"):],
                     encoding="utf-8")
-    ru = tmp_path / "translations" / f"{LANG}.yaml"
-    data = yaml.safe_load(ru.read_text("utf-8"))
+    translation = tmp_path / "translations" / f"{LANG}.yaml"
+    data = yaml.safe_load(translation.read_text("utf-8"))
     del data["nodes"][MISSING_ID]["title"]
-    ru.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    translation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return tree
 
 
@@ -65,14 +66,14 @@ def test_missing_and_stale_texts_are_warnings_and_stay_english(project):
     ours = [p for p in checked.translation_warnings  # the other languages' go stale too
             if Path(p.path).name == f"{LANG}.yaml" or f"has no {LANG} text" in p.message]
     assert len(ours) == 2 and len(checked.translation_warnings) == len(TRANSLATED) + 1
-    russian = checked.site.trees[LANG]
-    assert russian.nodes[STALE_ID].title == NEW_TITLE
-    assert russian.nodes[MISSING_ID].title == MISSING
-    assert {NEW_TITLE, MISSING} <= russian.fallbacks
-    # Everything else is still Russian, and nothing Russian is marked.
-    assert russian.nodes[STALE_ID].answers[0].label not in russian.fallbacks
-    assert all(text not in russian.fallbacks for text in
-               (n.title for n in russian.nodes.values()) if text not in (NEW_TITLE, MISSING))
+    translated = checked.site.trees[LANG]
+    assert translated.nodes[STALE_ID].title == NEW_TITLE
+    assert translated.nodes[MISSING_ID].title == MISSING
+    assert {NEW_TITLE, MISSING} <= translated.fallbacks
+    # Everything else is still translated, and nothing translated is marked.
+    assert translated.nodes[STALE_ID].answers[0].label not in translated.fallbacks
+    assert all(text not in translated.fallbacks for text in
+               (n.title for n in translated.nodes.values()) if text not in (NEW_TITLE, MISSING))
     assert checked.site.trees["en"].fallbacks == frozenset()
 
 
@@ -90,15 +91,15 @@ def test_strict_translations_makes_them_errors(project):
     assert result.stderr.endswith(f"{project}: {errors} error(s), 0 warning(s)\n")
 
 
-def test_an_english_text_on_a_russian_page_is_marked(project):
+def test_an_english_text_on_a_translated_page_is_marked(project):
     site = check_site(project).site
-    russian, english = Renderer(site, LANG), Renderer(site, "en")
+    ours, english = Renderer(site, LANG), Renderer(site, "en")
     note = locale(LANG).t("untranslated_note")
-    assert russian.marked(NEW_TITLE) == (f'<span lang="en" class="untranslated">{NEW_TITLE}'
-                                        f'</span> <small class="untranslated-note">{note}</small>')
+    assert ours.marked(NEW_TITLE) == (f'<span lang="en" class="untranslated">{NEW_TITLE}'
+                                      f'</span> <small class="untranslated-note">{note}</small>')
     assert english.marked(NEW_TITLE) == NEW_TITLE
     translated = site.trees[LANG].nodes[STALE_ID].answers[0].label
-    assert russian.plain(translated) == translated
+    assert ours.plain(translated) == translated
 
 
 @pytest.mark.build
@@ -112,8 +113,8 @@ def test_the_build_passes_and_readers_see_the_english_marked(project, tmp_path):
 
     # The status page lists both, each linked to where a translator edits it.
     status = (tmp_path / "site" / LANG / "translation-status" / "index.html").read_text("utf-8")
-    ru = project.parent / "translations" / f"{LANG}.yaml"
-    stale_line = load_file(ru).where(("nodes", STALE_ID, "title"), key=True)[0]
+    translation = project.parent / "translations" / f"{LANG}.yaml"
+    stale_line = load_file(translation).where(("nodes", STALE_ID, "title"), key=True)[0]
     # (This tree is outside the project: the links name it by its whole path.)
     stale = status.split('id="stale"')[1].split("<h2")[0]
     assert re.search(
@@ -137,9 +138,9 @@ def test_a_release_build_fails_on_them(project, tmp_path):
     assert f"stale: the English of nodes.{STALE_ID}.title" in result.stdout + result.stderr
 
 
-def test_an_english_text_on_a_russian_page_is_english_throughout(tmp_path):
-    """Its figures and units too: "You can leave feedback for 30 days", never "30 дней"
-    inside the English sentence."""
+def test_an_english_text_on_a_translated_page_is_english_throughout(tmp_path):
+    """Its figures and units too: "You can leave feedback for 30 days", never the
+    translated language's "30 days" inside the English sentence."""
     tree = translated_copy(ROOT, tmp_path)
     data = yaml.safe_load(tree.read_text("utf-8"))
     node_id, name = next((i, name) for i, n in data["nodes"].items() if n["type"] == "outcome"
@@ -154,6 +155,6 @@ def test_an_english_text_on_a_russian_page_is_english_throughout(tmp_path):
     assert locale("en").fact_text(fact) in shown
     assert locale(LANG).fact_text(fact) not in shown
     assert locale("en").fact_text(fact) != locale(LANG).fact_text(fact)
-    # A text that is not a fallback keeps the Russian figure.
+    # A text that is not a fallback keeps the language's own figure.
     assert locale(LANG).fact_text(fact) in str(Renderer(site, LANG).html(
         "{{ facts.%s }}" % name))
