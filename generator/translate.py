@@ -206,7 +206,8 @@ def _text_problems(translation: Loaded, unit: Unit, text: str, facts: dict) -> l
     if None in used:
         problems.append(translation.problem(at, "unknown placeholder; insert a fact as "
                                                 "{{ facts.NAME }}"))
-    wanted = {name for _, name in markup.placeholders(unit.english)}
+    # (an unknown placeholder in the English is the English file's error, said there)
+    wanted = {name for _, name in markup.placeholders(unit.english)} - {None}
     for name in sorted((used - {None}) - wanted):
         problems.append(translation.problem(at, f"{{{{ facts.{name} }}}} is not in the English "
                                                 "text" + ("" if name in facts else

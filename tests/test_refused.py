@@ -451,3 +451,15 @@ def test_overlap_finds_a_shared_number_or_proves_there_is_none():
     both = formats.overlap([{"letters": [1, 3]}, {"digits": 4}], [{"text": "AB"}, {"digits": [2, 5]}])
     assert both == "AB0000"
     assert formats.match([{"letters": [1, 3]}, {"digits": 4}], both)
+
+
+def test_an_unknown_placeholder_in_the_english_is_refused_there_only(tmp_path):
+    """The English file's mistake, said at its line: its translations (which keep
+    their own placeholders) are not blamed for a fact with no name."""
+    copy = DataCopy(tmp_path)
+    node_id = next(node_id for node_id, node in ORIGINAL[TREE]["nodes"].items()
+                   if "text" in node and node_id in ORIGINAL[TRANSLATION]["nodes"])
+    location = ("nodes", node_id, "text")
+    copy.set(TREE, location, "Act within {{ 7*7 }}.")
+    copy.assert_refused_at(TREE, location, "unknown placeholder", exact=False)
+    assert not [problem for problem in copy.refusals() if "facts.None" in problem]
