@@ -10,6 +10,7 @@ stale translation, decides the result.
 from __future__ import annotations
 
 import copy
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,25 @@ def get_at(data: Any, location: tuple) -> Any:
     return data
 
 
+@functools.lru_cache(maxsize=None)
+def _dumped(name: str) -> str:
+    """An unchanged file's text, written once per session: most tests change one file
+    of the three, and writing YAML is half of what a check of a copy costs."""
+    return dump(ORIGINAL[name])
+
+
+def _identical(one: Any, other: Any) -> bool:
+    """Equal, and of the same types all the way down (16.0 == 16, but a test that
+    writes 16.0 means it)."""
+    if type(one) is not type(other):
+        return False
+    if isinstance(one, dict):
+        return one.keys() == other.keys() and all(_identical(one[k], other[k]) for k in one)
+    if isinstance(one, list):
+        return len(one) == len(other) and all(map(_identical, one, other))
+    return one == other
+
+
 class DataCopy:
     """The three files in a folder: change values, write, check or build."""
 
@@ -90,7 +110,8 @@ class DataCopy:
             path = self.folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             # texts with line breaks as blocks (|), as contributors write them
-            path.write_text(dump(data), encoding="utf-8")
+            path.write_text(_dumped(name) if _identical(data, ORIGINAL[name]) else dump(data),
+                            encoding="utf-8")
         # the other languages as they are (an attacked English text shows there, marked
         # stale), so the copy builds every language the real site has
         for lang in TRANSLATED[1:]:
