@@ -16,6 +16,7 @@ from babel.numbers import format_decimal
 
 from . import phrases
 from .errors import Problem, TreeError
+from .languages import SOURCE
 from .markup import SLOT, fill_template
 from .model import Fact
 from .stamps import stamp
@@ -133,7 +134,7 @@ def check_locale(lang: str, english: Any = None, other: Any = None) -> list[Prob
     forms its language needs (a missing one is a warning: written_translations.py).
     english, other: the files as read (loader.Loaded), or read here."""
     try:
-        english = english or read_locale("en")
+        english = english or read_locale(SOURCE)
         other = other or read_locale(lang)
     except TreeError as error:
         return list(error.problems)

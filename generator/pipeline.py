@@ -74,7 +74,7 @@ class SiteData:
 
     @property
     def tree(self) -> Tree:
-        return self.trees["en"]
+        return self.trees[languages.SOURCE]
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -172,7 +172,8 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
     result.warnings += warnings
     if errors:
         return result
-    english = result.tree = _with_plain_facts(build_tree(loaded_tree), loaded_tree, "en")
+    english = result.tree = _with_plain_facts(build_tree(loaded_tree), loaded_tree,
+                                              languages.SOURCE)
 
     own_tools = tree_path.parent / TOOLS_FILE
     loaded_tools = read(tools_path(tree_path))

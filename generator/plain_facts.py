@@ -10,6 +10,7 @@ from typing import Any
 
 from . import kinds, markup
 from .i18n import Locale, locale
+from .languages import SOURCE
 from .model import Fact
 
 
@@ -25,7 +26,7 @@ def filled(data: Any, schema: dict, facts: dict[str, Fact], words: Locale,
     data, shown_english = copy.deepcopy(data), set()
     for at, text in places:
         english = text in fallbacks
-        language = locale("en") if english else words
+        language = locale(SOURCE) if english else words
         new = markup.fill_facts(text, lambda name, phrase: language.fact_text(facts[name], phrase))
         parent = kinds.value_at(data, at[:-1])
         parent[at[-1]] = new

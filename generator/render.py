@@ -33,6 +33,7 @@ from markupsafe import Markup
 
 from . import drawing, feedback, legacy, markup, reserved, translate, tree_texts
 from .i18n import Locale, locale
+from .languages import SOURCE
 from .model import Outcome, Tree
 from .pipeline import SiteData
 from .tools import pages as tool_pages
@@ -111,7 +112,7 @@ def tokens_to_html(rendered: str, slots: tuple[str, ...]) -> str:
 class Renderer:
     """Everything a template needs: the tree in one language, the tools, text helpers."""
 
-    def __init__(self, site: SiteData, lang: str = "en",
+    def __init__(self, site: SiteData, lang: str = SOURCE,
                  edit_link: Callable[[str, int], str | None] | None = None):
         self.site = site
         self.tree: Tree = site.trees[lang]
@@ -154,7 +155,7 @@ class Renderer:
             return rendered
         tag = "span" if inline else "div"
         note = markup.text_html(self.locale.t("untranslated_note"))
-        return Markup(f'<{tag} lang="en" class="untranslated">{rendered}</{tag}>'
+        return Markup(f'<{tag} lang="{SOURCE}" class="untranslated">{rendered}</{tag}>'
                       f' <small class="untranslated-note">{note}</small>')
 
     def block(self, fragment: Markup) -> Markup:
@@ -181,7 +182,7 @@ class Renderer:
             return Markup("")
         # A text shown in English on a translated page is English throughout: its
         # figures and units too ("30 days", not "30 дней" inside an English sentence).
-        words = locale("en") if text in self.fallbacks else self.locale
+        words = locale(SOURCE) if text in self.fallbacks else self.locale
 
         def figure(name: str, phrase: str | None) -> str:
             return words.fact_text(self.tree.facts[name], phrase)

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from . import graph, kinds, markup, phrases, reserved
 from .errors import Problem
+from .languages import SOURCE
 from .loader import Loaded, Location, texts
 from .schema_check import (CONSEQUENCE, IN_PLACE, did_you_mean, load_schema, rank,
                            schema_problems)
@@ -203,7 +204,7 @@ class _RuleCheck:
                 elif fact not in self.facts:
                     hint = did_you_mean(fact, self.facts)
                     self.add(location, f"unknown fact '{fact}'{hint}", rank=rank(hint))
-            for message in phrases.text_problems(text, "en"):
+            for message in phrases.text_problems(text, SOURCE):
                 self.add(location, message)
             for message in markup.unsafe_parts(text):
                 self.add(location, message)

@@ -10,9 +10,8 @@ from typing import Any, Iterator, Mapping, Sequence
 from babel import Locale
 
 from ..errors import Problem
+from ..languages import SOURCE
 from ..loader import Loaded
-
-SOURCE_LANGUAGE = "en"
 
 
 def listed(posts: Sequence[Mapping[str, Any]], lang: str,
@@ -23,12 +22,12 @@ def listed(posts: Sequence[Mapping[str, Any]], lang: str,
              else post["name"],
              "country": countries.get(post["country"], post["country"]),
              "track_at": post["track_at"]}
-            for post in posts if lang == SOURCE_LANGUAGE or lang in post["readers"]]
+            for post in posts if lang == SOURCE or lang in post["readers"]]
 
 
 def problems(loaded: Loaded) -> Iterator[Problem]:
     """What the schema cannot say: a post listed twice, a country CLDR does not know."""
-    territories = Locale.parse(SOURCE_LANGUAGE).territories
+    territories = Locale.parse(SOURCE).territories
     first: dict[tuple[str, str], int] = {}
     for i, post in enumerate(loaded.data.get("posts") or ()):
         if post["country"] not in territories:
