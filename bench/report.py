@@ -103,15 +103,28 @@ def _weights(weights: dict) -> list[str]:
 
 def _browser(browser: dict) -> list[str]:
     steps = browser["steps"]
+    floor = browser.get("floor")
     out = ["## In the browser (headless Chromium)", "",
            f"The questionnaire, {steps['steps']} answers clicked (starting again at each",
            "outcome): time from the click event to the next step's heading focused and",
            "painted (`requestAnimationFrame` after the focus, then the next task), and the",
            "requests made per step: by the page, and Chromium's own new request for the",
-           "favicon on each change of address (Chromium does this, not the page).", "",
-           "| median | worst | requests per step by the page (most) | favicon requests per step |",
-           "|---|---|---|---|",
+           "favicon on each change of address (Chromium does this, not the page). *Floor*:",
+           "the same clicks and measurement, in the same run, on a page whose click handler",
+           "only changes its heading's words and focuses it (bench/browser.py: FLOOR_PAGE),",
+           "the time from an input to the next frame in headless Chromium. *First frame*: a",
+           "`requestAnimationFrame` counter started by the click, read in the frame that",
+           "paints the focused heading (1: the first frame after the click). *Event Timing*:",
+           "the click's `duration` as Chromium reports it (PerformanceObserver \"event\", what",
+           "INP measures: from the click to the next paint shown), in 8 ms steps, none under",
+           "16 ms.", "",
+           "| median | worst | floor: median / worst | painted in the first frame after the click "
+           "| Event Timing | requests per step by the page (most) | favicon requests per step |",
+           "|---|---|---|---|---|---|---|",
            f"| {steps['median_ms']:.1f} ms | {steps['worst_ms']:.1f} ms "
+           + (f"| {floor['median_ms']:.1f} / {floor['worst_ms']:.1f} ms " if floor else "| - ")
+           + f"| {frames_summary(steps)} "
+           f"| {event_timing_summary(steps)}; floor: {event_timing_summary(floor) if floor else '-'} "
            f"| {steps['requests_per_step']} | {steps['favicon_per_step']} |", "",
            "Offline after one visit: the home page loaded once (its service worker",
            "installed: the time from the page's load to the worker being ready, and what",
@@ -129,6 +142,31 @@ def _browser(browser: dict) -> list[str]:
         out.append(f"| {name} | {len(audit['foreign_requests'])}{listed} "
                    f"| {len(audit['axe'])}{violations} |")
     return out + [""]
+
+
+def frames_summary(steps: dict) -> str:
+    """'painted in the first frame after the click in N of M steps' (and the most frames)."""
+    text = f"{steps['first_frame']} of {steps['steps']}"
+    if steps["frames_most"] > 1:
+        text += f" (the others in at most {steps['frames_most']} frames)"
+    return text
+
+
+def event_timing_summary(steps: dict) -> str:
+    """Event Timing's durations: their median, and how many were at each 8 ms step
+    (under 16 ms: none reported)."""
+    durations = steps.get("event_timing") or []
+    if not durations:
+        return "-"
+    counts = {}
+    for duration in durations:
+        key = "under 16" if duration is None else f"{duration:.0f}"
+        counts[key] = counts.get(key, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: -1 if item[0] == "under 16" else float(item[0]))
+    values = sorted(durations, key=lambda d: -1 if d is None else d)
+    middle = values[len(values) // 2]
+    return (f"median {'under 16' if middle is None else f'{middle:.0f}'} ms ("
+            + ", ".join(f"{key} ms: {count}" for key, count in ordered) + ")")
 
 
 def offline_row(name: str, result: dict) -> str:

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import builds  # noqa: E402
-from browser import chromium, lighthouse, offline_walk, page_audit, step_timings  # noqa: E402
+from browser import (chromium, lighthouse, offline_walk, page_audit, step_floor,  # noqa: E402
+                     step_timings)
 from conftest import serve  # noqa: E402
 from gates import default_material_site, page_weight, text_weight  # noqa: E402
 from reload import edit_to_reload  # noqa: E402
@@ -162,6 +163,7 @@ def in_the_browser(browser, site: Path, site_url: str, default_url: str,
             audits[name] = page_audit(browser, f"{site_url}/{'' if path == '.' else path + '/'}",
                                       site_url)
     return {"steps": step_timings(browser, f"{site_url}/questionnaire/"),
+            "floor": step_floor(browser),  # the method's floor, in the same run
             "offline": {"default Material page": offline_walk(browser, default_url, {"home": "/"}),
                         "this site": offline_walk(browser, site_url, checks)},
             "audits": audits}
