@@ -67,10 +67,12 @@ if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includ
 
 # The method's floor: the same clicks and the same measurement on a page whose click
 # handler only changes its heading's words and focuses it, served the same way. What
-# the questionnaire's step costs is its time less this one.
+# the questionnaire's step costs is its time less this one. With `data-address`, the
+# handler also does what every step must do besides: give the step its own address
+# (history.pushState, after which Chromium asks for the favicon again) and title.
 FLOOR_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>A trivial step</title>
-<script src="floor.js" defer></script></head>
+<html lang="en"{address}><head><meta charset="utf-8"><title>A trivial step</title>
+<link rel="icon" href="/favicon.png"><script src="floor.js" defer></script></head>
 <body><main><section class="pq-step">
 <h1 class="pq-title" tabindex="-1">Question 0</h1>
 <ul><li><a class="pq-answer" href="#yes">Yes</a></li><li><a class="pq-answer" href="#no">No</a></li></ul>
@@ -80,11 +82,29 @@ FLOOR_SCRIPT = """document.addEventListener("click", (event) => {
   if (!event.target.closest(".pq-answer")) return;
   event.preventDefault();
   const heading = document.querySelector(".pq-title");
-  heading.textContent = "Question " + (Number(heading.textContent.split(" ")[1]) + 1);
+  const number = Number(heading.textContent.split(" ")[1]) + 1;
+  heading.textContent = "Question " + number;
+  if (document.documentElement.hasAttribute("data-address")) {
+    history.pushState({ step: number }, "", "/questionnaire/" + number + "/");
+    document.title = heading.textContent;
+  }
   heading.blur();
   heading.focus();
 });
 """
+
+
+def _icon(size: int = 48) -> bytes:
+    """A PNG of one colour, the size of the site's favicon."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + b"\x39\x49\xab\xff" * size for _ in range(size))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 @contextmanager
@@ -153,15 +173,18 @@ def _event_timings(page, last_click: float) -> list[dict]:
     return page.evaluate("window.__eventTimings")
 
 
-def step_floor(browser, steps: int = 50, pause_ms: int = 0) -> dict:
-    """step_timings on FLOOR_PAGE, served as the site is (tests/conftest.py: serve)."""
+def step_floor(browser, steps: int = 50, pause_ms: int = 0, address: bool = False) -> dict:
+    """step_timings on FLOOR_PAGE, served as the site is (tests/conftest.py: serve);
+    address: its handler changes the address and the title too."""
     from conftest import serve
 
     with tempfile.TemporaryDirectory(prefix="parcel-help-floor-") as temp:
         folder = Path(temp) / "questionnaire"
         folder.mkdir()
-        (folder / "index.html").write_text(FLOOR_PAGE, encoding="utf-8")
+        page = FLOOR_PAGE.format(address=" data-address" if address else "")
+        (folder / "index.html").write_text(page, encoding="utf-8")
         (folder / "floor.js").write_text(FLOOR_SCRIPT, encoding="utf-8")
+        (Path(temp) / "favicon.png").write_bytes(_icon())
         url, server = serve(Path(temp))
         try:
             return step_timings(browser, f"{url}/questionnaire/", steps=steps, pause_ms=pause_ms)

@@ -103,7 +103,7 @@ def _weights(weights: dict) -> list[str]:
 
 def _browser(browser: dict) -> list[str]:
     steps = browser["steps"]
-    floor = browser.get("floor")
+    floor, floor_address = browser.get("floor"), browser.get("floor_address")
     out = ["## In the browser (headless Chromium)", "",
            f"The questionnaire, {steps['steps']} answers clicked (starting again at each",
            "outcome): time from the click event to the next step's heading focused and",
@@ -112,19 +112,23 @@ def _browser(browser: dict) -> list[str]:
            "favicon on each change of address (Chromium does this, not the page). *Floor*:",
            "the same clicks and measurement, in the same run, on a page whose click handler",
            "only changes its heading's words and focuses it (bench/browser.py: FLOOR_PAGE),",
-           "the time from an input to the next frame in headless Chromium. *First frame*: a",
+           "the time from an input to the next frame in headless Chromium; *with address*:",
+           "the same page giving each step its own address (history.pushState) and title, as",
+           "every step must. *First frame*: a",
            "`requestAnimationFrame` counter started by the click, read in the frame that",
            "paints the focused heading (1: the first frame after the click). *Event Timing*:",
            "the click's `duration` as Chromium reports it (PerformanceObserver \"event\", what",
            "INP measures: from the click to the next paint shown), in 8 ms steps, none under",
            "16 ms.", "",
-           "| median | worst | floor: median / worst | painted in the first frame after the click "
+           "| median | worst | floor: median / worst | floor with address | painted in the first frame after the click "
            "| Event Timing | requests per step by the page (most) | favicon requests per step |",
-           "|---|---|---|---|---|---|---|",
+           "|---|---|---|---|---|---|---|---|",
            f"| {steps['median_ms']:.1f} ms | {steps['worst_ms']:.1f} ms "
-           + (f"| {floor['median_ms']:.1f} / {floor['worst_ms']:.1f} ms " if floor else "| - ")
+           + "".join(f"| {f['median_ms']:.1f} / {f['worst_ms']:.1f} ms " if f else "| - "
+                     for f in (floor, floor_address))
            + f"| {frames_summary(steps)} "
-           f"| {event_timing_summary(steps)}; floor: {event_timing_summary(floor) if floor else '-'} "
+           f"| {event_timing_summary(steps)}; floors: "
+           + "; ".join(event_timing_summary(f) if f else "-" for f in (floor, floor_address)) + " "
            f"| {steps['requests_per_step']} | {steps['favicon_per_step']} |", "",
            "Offline after one visit: the home page loaded once (its service worker",
            "installed: the time from the page's load to the worker being ready, and what",

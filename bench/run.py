@@ -163,7 +163,8 @@ def in_the_browser(browser, site: Path, site_url: str, default_url: str,
             audits[name] = page_audit(browser, f"{site_url}/{'' if path == '.' else path + '/'}",
                                       site_url)
     return {"steps": step_timings(browser, f"{site_url}/questionnaire/"),
-            "floor": step_floor(browser),  # the method's floor, in the same run
+            # the method's floors, in the same run (bench/browser.py: FLOOR_PAGE)
+            "floor": step_floor(browser), "floor_address": step_floor(browser, address=True),
             "offline": {"default Material page": offline_walk(browser, default_url, {"home": "/"}),
                         "this site": offline_walk(browser, site_url, checks)},
             "audits": audits}
