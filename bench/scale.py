@@ -6,7 +6,8 @@ with synthetic situations translated too (synthetic_tree.grow_real_tree), and wi
 the embed's first load in each language (the page, its CSS and JS, and the next steps'
 data that questionnaire.js fetches as the first question shows), a step's page and a
 step's data, the service worker's precache per language, and step to step in
-Chromium (with the method's floors and frames, bench/browser.py). The table goes into BENCHMARKS.md between its markers; the notes stay.
+Chromium (with the method's floors, frames and Event Timing: bench/browser.py). The
+table goes into BENCHMARKS.md between its markers; the notes stay.
 
     .venv/bin/python bench/scale.py [--huge] [--no-write]
 """
