@@ -36,8 +36,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import csp, embed
+from generator import csp, embed, loader
 from generator.errors import Problem
+from generator.parsed_files import ParsedFiles
 from generator.reserved import heading_slug
 
 from . import after_build, pages, policy, serve, theme
@@ -61,6 +62,7 @@ class ParcelHelpPlugin(BasePlugin):
         # under `mkdocs serve`: data errors show in the browser; the worker caches nothing
         self.serving = False
         self.dirty = DirtyBuilds()
+        self.parsed = ParsedFiles()  # under serve: each data file parsed once per content
         # the inline code the project puts in its pages, recorded as it is inlined
         self.inlined = csp.Inlined(style_attributes={embed.FRAME_STYLE})
 
@@ -81,7 +83,7 @@ class ParcelHelpPlugin(BasePlugin):
         config.nav = with_tool_pages(config.nav)
         self.build, self.problems = start_build(
             config, strict_translations=self.config["strict_translations"],
-            serving=self.serving)
+            serving=self.serving, load=self.parsed.load if self.serving else loader.load_file)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
