@@ -43,6 +43,7 @@ from generator.reserved import heading_slug
 
 from . import after_build, pages, policy, serve, theme
 from .dirty import DirtyBuilds
+from .serve_search import KeptSearch
 from .languages import translated_nav
 from .links import with_tool_pages
 from .page_context import page_context
@@ -62,6 +63,7 @@ class ParcelHelpPlugin(BasePlugin):
         # under `mkdocs serve`: data errors show in the browser; the worker caches nothing
         self.serving = False
         self.dirty = DirtyBuilds()
+        self.search = KeptSearch()  # under serve: the index's entries of pages not rebuilt
         self.parsed = ParsedFiles()  # under serve: each data file parsed once per content
         # the inline code the project puts in its pages, recorded as it is inlined
         self.inlined = csp.Inlined(style_attributes={embed.FRAME_STYLE})
@@ -100,6 +102,8 @@ class ParcelHelpPlugin(BasePlugin):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self.serving:
+            self.search.before_pages(config, files)
         return theme.prepare(env, files, self.inlined)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
@@ -142,6 +146,8 @@ class ParcelHelpPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """While the data has errors (under serve), only a 404 page that lists them."""
         site = Path(config.site_dir)
+        if self.serving:
+            self.search.after_build(config)
         if self.build is None:
             serve.write_error_404(site, self.problems)
             return
