@@ -185,10 +185,12 @@ def _site(url: str) -> dict[str, bytes]:
 
 def test_after_edits_the_served_site_is_what_a_fresh_start_serves(tmp_path):
     """make serve rebuilds only what changed (--dirty, dirty.py), keeps parsed data
-    files (parsed_files.py) and the sitemap's alternates: after an English edit, a
-    translation's edit, and an error fixed, every page, search index and step's data
-    it serves is what a server started afresh on the same files serves. (The
-    translation first: the English edit leaves that text shown in English.)"""
+    files (parsed_files.py), the sitemap's alternates and the search entries of pages
+    not rebuilt (serve_search.py): after an error and its fix (every page rebuilt), a
+    translation's edit, then two English edits (a few pages rebuilt each time), every
+    page, search index and step's data it serves is what a server started afresh on
+    the same files serves. (The translation first: an English edit leaves that text
+    shown in English.)"""
     folder = project_copy(tmp_path)
     tree = folder / "decision_tree.yaml"
     translation = folder / "translations" / f"{TRANSLATED[0]}.yaml"
@@ -197,19 +199,20 @@ def test_after_edits_the_served_site_is_what_a_fresh_start_serves(tmp_path):
     lines = translation.read_text(encoding="utf-8").splitlines(keepends=True)
     translated_title = yaml.safe_load(lines[line - 1].split(":", 1)[1])
     with served(folder) as url:
+        tree.write_text(original.replace(f"start: {TREE.start}", f"start: [{TREE.start}"),
+                        encoding="utf-8")
+        _wait_for(url + "guides/", "build-errors")
+        tree.write_text(original, encoding="utf-8")
+        _wait_for(url + "questionnaire/", f'id="{TREE.start}-title"')
         lines[line - 1] = lines[line - 1].replace(translated_title,
                                                   translated_title + " (edited)", 1)
         translation.write_text("".join(lines), encoding="utf-8")
         _wait_for(f"{url}{TRANSLATED[0]}/questionnaire/", translated_title + " (edited)")
-        tree.write_text(original.replace(f"title: {OLD_TITLE}\n",
-                                         f"title: {OLD_TITLE} (2)\n", 1), encoding="utf-8")
-        _wait_for(url + "questionnaire/", f"{OLD_TITLE} (2)")
-        tree.write_text(original.replace(f"start: {TREE.start}", f"start: [{TREE.start}"),
-                        encoding="utf-8")
-        _wait_for(url + "guides/", "build-errors")
-        tree.write_text(original.replace(f"title: {OLD_TITLE}\n",
-                                         f"title: {OLD_TITLE} (3)\n", 1), encoding="utf-8")
-        _wait_for(url + "questionnaire/", f"{OLD_TITLE} (3)")
+        for edit in ("(2)", "(3)"):
+            tree.write_text(original.replace(f"title: {OLD_TITLE}\n",
+                                             f"title: {OLD_TITLE} {edit}\n", 1),
+                            encoding="utf-8")
+            _wait_for(url + "questionnaire/", f"{OLD_TITLE} {edit}")
         rebuilt = _site(url)
     with served(folder) as url:
         fresh = _site(url)

@@ -97,6 +97,8 @@ class ParcelHelpPlugin(BasePlugin):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self.build is not None:
+            if self.serving:
+                self.dirty.title_unread(files, self.build)
             self.build.navs = {lang: translated_nav(nav, lang, files)
                                for lang in self.build.languages[1:]}
         return nav

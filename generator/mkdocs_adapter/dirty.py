@@ -13,7 +13,7 @@ from generator.render import GeneratedPage
 
 from . import serve
 from .languages import page_language
-from .pages import lists_guides
+from .pages import lists_guides, page_title
 from .site_build import SiteBuild
 
 
@@ -60,3 +60,13 @@ class DirtyBuilds:
                 file.is_modified = serve.always
         self.previous, self.guide_lists = dict(build.generated), lists
         self.showed_errors, self.locales = False, locales
+
+    def title_unread(self, files: Files, build: SiteBuild) -> None:
+        """mkdocs reads only the pages it rebuilds, and a page not read has no title
+        (Page.title is None until then): the rebuilt pages' nav and previous/next links
+        showed "None" for the tool pages, whose titles come from Python (set_title). A
+        generated page in the nav that is not rebuilt gets the title a read gives it."""
+        for file in files.documentation_pages():
+            generated = build.generated.get(file.src_uri)
+            if generated is not None and file.page is not None and not file.is_modified():
+                file.page.title = page_title(generated)
