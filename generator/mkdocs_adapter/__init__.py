@@ -17,7 +17,9 @@ each hook below only calls a plain function of this package:
 - after_build.py: every step run on the built site, from one place;
 - serve.py, dirty.py: under `mkdocs serve`, data with errors never stops the server
   (every page lists the problems, FILE:LINE:COLUMN, until the fix), and a save
-  rebuilds only what changed (`mkdocs build` still fails).
+  rebuilds only what changed (`mkdocs build` still fails); serve_search.py keeps the
+  search entries of the pages not rebuilt; data files whose bytes did not change are
+  not parsed again (generator/parsed_files.py).
 
 Why not mkdocs-static-i18n: it builds the site once per language around our own
 generator, its language switcher does not keep the questionnaire's step, and its
