@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from babel import Locale as BabelLocale
 from babel.numbers import format_decimal
@@ -84,10 +84,11 @@ def install(locales: Mapping[str, Locale]) -> None:
     _installed.update(locales)
 
 
-def read_locale(lang: str) -> Any:
-    """A locale file, loaded with its lines (loader.Loaded), named as a reader types it."""
+def read_locale(lang: str, load: Callable[[Path], Any] | None = None) -> Any:
+    """A locale file, loaded with its lines (loader.Loaded), named as a reader types it.
+    load: how the file is read (by default, loader.load_file)."""
     from .loader import load_file  # the loader gives line numbers
-    loaded = load_file(LOCALES / f"{lang}.yaml")
+    loaded = (load or load_file)(LOCALES / f"{lang}.yaml")
     loaded.path = _shown(LOCALES / f"{lang}.yaml")
     return loaded
 

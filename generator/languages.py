@@ -39,16 +39,22 @@ def _read(path: Path, stamp: float) -> tuple[Language, ...]:
 
 
 # The project being built, when no folder is given: the mkdocs adapter sets the folder
-# of its mkdocs.yml, so that a copy of the project (tests) is built with its own list.
-_project = [ROOT]
+# of its mkdocs.yml, so that a copy of the project (tests) is built with its own list,
+# and its list, read once for that build (its pages ask for their language thousands
+# of times; each build, `mkdocs serve`'s too, starts with use_project).
+_project: list = [ROOT, None]
 
 
 def use_project(folder: Path) -> None:
-    _project[0] = folder
+    _project[:] = [folder, None]
+    _project[1] = configured()
 
 
 def configured(folder: str | Path | None = None) -> tuple[Language, ...]:
-    """Every configured language, the source first (read again when the file changes)."""
+    """Every configured language, the source first (read again when the file changes,
+    or, for the project being built, when the next build starts)."""
+    if folder is None and _project[1] is not None:
+        return _project[1]
     path = config_path(folder or _project[0])
     return _read(path, path.stat().st_mtime)
 

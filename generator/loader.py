@@ -79,13 +79,16 @@ class Loaded:
 
 def load_file(path: str | Path) -> Loaded:
     """Load a tree file; raise TreeError with readable problems if it cannot be read."""
-    path = Path(path)
-    shown = str(path)
+    return load_bytes(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, or TreeError saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
-        raise TreeError([Problem(1, 1, f"cannot read the file: {exc.strerror or exc}", shown)])
-    return load_bytes(raw, shown)
+        raise TreeError([Problem(1, 1, f"cannot read the file: {exc.strerror or exc}",
+                                 str(path))])
 
 
 def load_bytes(raw: bytes, shown: str) -> Loaded:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from . import i18n, languages, loader, plain_facts, translate
 from . import written_translations as written
@@ -39,6 +39,7 @@ TREE_FILE = "decision_tree.yaml"
 # with its links to steps and facts that tree lacks left out.
 TOOLS_FILE = "tools.yaml"
 TOOLS_KEY = ("tools",)
+Load = Callable[[Path], loader.Loaded]  # reads and parses one data file
 CONTENT = "content"  # the hand-written pages, beside the tree: content/LANG/ per language  # where tools.yaml's texts stand in a translation file
 
 
@@ -106,9 +107,9 @@ class Checked:
         return self.warnings + self.translation_warnings
 
 
-def _read_locale(lang: str, result: Checked) -> loader.Loaded | None:
+def _read_locale(lang: str, result: Checked, load: Load) -> loader.Loaded | None:
     try:
-        return i18n.read_locale(lang)
+        return i18n.read_locale(lang, load)
     except TreeError as error:
         result.errors.extend(error.problems)
         return None
@@ -138,19 +139,20 @@ def tools_path(tree_path: Path) -> Path:
     return own if own.is_file() else ROOT / TOOLS_FILE
 
 
-def check_site(tree_path: str | Path = TREE_FILE, *,
-               strict_translations: bool = False) -> Checked:
+def check_site(tree_path: str | Path = TREE_FILE, *, strict_translations: bool = False,
+               load: Load = loader.load_file) -> Checked:
     """Read and check the tree, its translations and tools.yaml. Later files are
     checked against the tree only when the tree itself is sound. A text without a
     current translation is a warning (its page shows the English), an error with
-    strict_translations (for a release)."""
+    strict_translations (for a release). load reads each file (`mkdocs serve`: one
+    that keeps the files that did not change, parsed_files.py)."""
     tree_path = Path(tree_path)
     result = Checked(None)
 
     def read(path: Path) -> loader.Loaded | None:
         result.files.append(str(path))
         try:
-            return loader.load_file(path)
+            return load(path)
         except TreeError as error:
             result.errors.extend(error.problems)
             return None
@@ -160,8 +162,8 @@ def check_site(tree_path: str | Path = TREE_FILE, *,
         return result
     # The locales first: the checks below use their words (reserved heading ids, facts'
     # phrases); each file is read once here and installed for them.
-    english_locale = _read_locale(languages.SOURCE, result)
-    other_locales = {lang: _read_locale(lang, result)
+    english_locale = _read_locale(languages.SOURCE, result, load)
+    other_locales = {lang: _read_locale(lang, result, load)
                      for lang in languages.translated(tree_path.parent)
                      if english_locale and translate.translation_path(tree_path, lang).is_file()}
     locales = {lang: i18n.Locale(lang, loaded.data, loaded) for lang, loaded in
@@ -250,11 +252,11 @@ def _with_plain_facts(tree: Tree, loaded: loader.Loaded, lang: str) -> Tree:
     return build_tree(replace(loaded, data=data))
 
 
-def load_site(tree_path: str | Path = TREE_FILE, *,
-              strict_translations: bool = False) -> SiteData:
+def load_site(tree_path: str | Path = TREE_FILE, *, strict_translations: bool = False,
+              load: Load = loader.load_file) -> SiteData:
     """The checked site data, or TreeError listing every problem found. Nothing in it
     depends on today's date (freshness.py reports how old each fact's check is)."""
-    checked = check_site(tree_path, strict_translations=strict_translations)
+    checked = check_site(tree_path, strict_translations=strict_translations, load=load)
     if checked.site is None:
         raise TreeError(checked.errors)
     return checked.site

@@ -339,8 +339,11 @@ class Renderer:
                 "english": english if len(english) <= 80 else english[:79] + "…",
                 "where": f"{path}:{item.line}" if item.line else path,
                 "link": self.edit_link(path, item.line) or "#"})
+        def status_list(items: list[dict]) -> Markup:  # translation_status_list.html.j2
+            return Markup(self.render("translation_status_list.html.j2", items=items,
+                                      text_html=markup.text_html).rstrip("\n"))
         return self.page("translation_status.md.j2", self.locale.t("status_title"),
-                         self.tree.path, groups=groups)
+                         self.tree.path, groups=groups, status_list=status_list)
 
     def map_page(self) -> GeneratedPage:
         """The map of the tree: a picture laid out at build time and a nested list."""

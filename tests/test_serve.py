@@ -7,18 +7,28 @@ test waits for what a person would see."""
 
 from __future__ import annotations
 
+import json
+import re
+import time
+import urllib.request
+
 import pytest
 import yaml
 
 from serving import project_copy, served
 from site_data import TREE
+from generator import loader
 from generator.i18n import locale
-from site_languages import TRANSLATED
+from generator.reserved import STEP_DATA_FOLDER
+from site_languages import PREFIXES, TRANSLATED
 
 pytestmark = pytest.mark.browser
 
 OLD_TITLE = TREE.nodes[TREE.start].title  # from the data: a reworded tree passes too
 WAIT = 120_000  # ms: a rebuild on a loaded 2-core machine; the wait ends when it shows
+# what the server adds to each page it serves (mkdocs.livereload)
+LIVERELOAD = re.compile(rb"<script>\nvar livereload = .*?\nlivereload\([0-9]+, [0-9]+\);\n</script>",
+                        re.S)
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +149,72 @@ def test_a_server_started_on_a_broken_tree_shows_the_problems_then_the_site(
         assert guide.locator(".build-errors").count() == 0
         page.close()
         guide.close()
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read()
+
+
+def _wait_for(url: str, text: str) -> None:
+    """Until the page at url holds text (the server rebuilds after each save)."""
+    deadline = time.monotonic() + WAIT / 1000
+    while text.encode() not in _fetch(url):
+        assert time.monotonic() < deadline, f"{url} never showed {text!r}"
+        time.sleep(0.1)
+
+
+def _site(url: str) -> dict[str, bytes]:
+    """Every page of the served site (its sitemap's), each language's search index
+    (entries in order of address) and each step's data, with the server's own address
+    and livereload script taken out."""
+    def normal(body: bytes) -> bytes:
+        return LIVERELOAD.sub(b"", body.replace(url.encode(), b"SITE/"))
+    pages = re.findall(r"<loc>([^<]+)</loc>", _fetch(url + "sitemap.xml").decode())
+    found = {page[len(url):]: normal(_fetch(page)) for page in pages}
+    for prefix in PREFIXES:
+        index = json.loads(normal(_fetch(f"{url}{prefix}search/search_index.json")))
+        found[f"{prefix}search"] = json.dumps(
+            [index["config"], sorted(index["docs"], key=lambda doc: doc["location"])]).encode()
+        for folder in ("questionnaire", "embed"):
+            for step in [*TREE.nodes, *TREE.aliases]:
+                path = f"{prefix}{folder}/{STEP_DATA_FOLDER}/{step}.json"
+                found[path] = normal(_fetch(url + path))
+    return found
+
+
+def test_after_edits_the_served_site_is_what_a_fresh_start_serves(tmp_path):
+    """make serve rebuilds only what changed (--dirty, dirty.py), keeps parsed data
+    files (parsed_files.py), the sitemap's alternates and the search entries of pages
+    not rebuilt (serve_search.py): after an error and its fix (every page rebuilt), a
+    translation's edit, then two English edits (a few pages rebuilt each time), every
+    page, search index and step's data it serves is what a server started afresh on
+    the same files serves. (The translation first: an English edit leaves that text
+    shown in English.)"""
+    folder = project_copy(tmp_path)
+    tree = folder / "decision_tree.yaml"
+    translation = folder / "translations" / f"{TRANSLATED[0]}.yaml"
+    original = tree.read_text(encoding="utf-8")
+    line = loader.load_file(translation).where(("nodes", TREE.start, "title", "text"))[0]
+    lines = translation.read_text(encoding="utf-8").splitlines(keepends=True)
+    translated_title = yaml.safe_load(lines[line - 1].split(":", 1)[1])
+    with served(folder) as url:
+        tree.write_text(original.replace(f"start: {TREE.start}", f"start: [{TREE.start}"),
+                        encoding="utf-8")
+        _wait_for(url + "guides/", "build-errors")
+        tree.write_text(original, encoding="utf-8")
+        _wait_for(url + "questionnaire/", f'id="{TREE.start}-title"')
+        lines[line - 1] = lines[line - 1].replace(translated_title,
+                                                  translated_title + " (edited)", 1)
+        translation.write_text("".join(lines), encoding="utf-8")
+        _wait_for(f"{url}{TRANSLATED[0]}/questionnaire/", translated_title + " (edited)")
+        for edit in ("(2)", "(3)"):
+            tree.write_text(original.replace(f"title: {OLD_TITLE}\n",
+                                             f"title: {OLD_TITLE} {edit}\n", 1),
+                            encoding="utf-8")
+            _wait_for(url + "questionnaire/", f"{OLD_TITLE} {edit}")
+        rebuilt = _site(url)
+    with served(folder) as url:
+        fresh = _site(url)
+    assert rebuilt.keys() == fresh.keys()
+    assert [path for path in fresh if rebuilt[path] != fresh[path]] == []

@@ -17,7 +17,9 @@ each hook below only calls a plain function of this package:
 - after_build.py: every step run on the built site, from one place;
 - serve.py, dirty.py: under `mkdocs serve`, data with errors never stops the server
   (every page lists the problems, FILE:LINE:COLUMN, until the fix), and a save
-  rebuilds only what changed (`mkdocs build` still fails).
+  rebuilds only what changed (`mkdocs build` still fails); serve_search.py keeps the
+  search entries of the pages not rebuilt; data files whose bytes did not change are
+  not parsed again (generator/parsed_files.py).
 
 Why not mkdocs-static-i18n: it builds the site once per language around our own
 generator, its language switcher does not keep the questionnaire's step, and its
@@ -36,12 +38,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import csp, embed
+from generator import csp, embed, loader
 from generator.errors import Problem
+from generator.parsed_files import ParsedFiles
 from generator.reserved import heading_slug
 
 from . import after_build, pages, policy, serve, theme
 from .dirty import DirtyBuilds
+from .serve_search import KeptSearch
 from .languages import translated_nav
 from .links import with_tool_pages
 from .page_context import page_context
@@ -61,6 +65,8 @@ class ParcelHelpPlugin(BasePlugin):
         # under `mkdocs serve`: data errors show in the browser; the worker caches nothing
         self.serving = False
         self.dirty = DirtyBuilds()
+        self.search = KeptSearch()  # under serve: the index's entries of pages not rebuilt
+        self.parsed = ParsedFiles()  # under serve: each data file parsed once per content
         # the inline code the project puts in its pages, recorded as it is inlined
         self.inlined = csp.Inlined(style_attributes={embed.FRAME_STYLE})
 
@@ -81,7 +87,7 @@ class ParcelHelpPlugin(BasePlugin):
         config.nav = with_tool_pages(config.nav)
         self.build, self.problems = start_build(
             config, strict_translations=self.config["strict_translations"],
-            serving=self.serving)
+            serving=self.serving, load=self.parsed.load if self.serving else loader.load_file)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -93,11 +99,15 @@ class ParcelHelpPlugin(BasePlugin):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self.build is not None:
+            if self.serving:
+                self.dirty.title_unread(files, self.build)
             self.build.navs = {lang: translated_nav(nav, lang, files)
                                for lang in self.build.languages[1:]}
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self.serving:
+            self.search.before_pages(config, files)
         return theme.prepare(env, files, self.inlined)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
@@ -140,6 +150,8 @@ class ParcelHelpPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """While the data has errors (under serve), only a 404 page that lists them."""
         site = Path(config.site_dir)
+        if self.serving:
+            self.search.after_build(config)
         if self.build is None:
             serve.write_error_404(site, self.problems)
             return

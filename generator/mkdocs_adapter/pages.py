@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from generator import embed
 from generator.markup import text_html
-from generator.render import Renderer, slot_token, tokens_to_html
+from generator.render import GeneratedPage, Renderer, slot_token, tokens_to_html
 
 from .languages import ENGLISH, page_language, prefix
 from .links import in_nav
@@ -93,9 +93,13 @@ def set_title(page: Page, build: SiteBuild) -> None:
     if generated is None:
         return
     build.slots[page.file.src_uri] = generated.slots
-    page.meta["title"] = str(text_html(generated.title))
+    page.meta["title"] = page_title(generated)
     if generated.description:  # plain: page_context escapes it, once
         page.meta["description"] = " ".join(generated.description.split())
+
+
+def page_title(generated: GeneratedPage) -> str:
+    return str(text_html(generated.title))
 
 
 def with_slots(html_text: str, page: Page, build: SiteBuild) -> str:

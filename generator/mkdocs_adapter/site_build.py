@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from generator import freshness
 from generator.errors import Problem, TreeError
 from generator.languages import use_project
-from generator.pipeline import TREE_FILE, SiteData, load_site
+from generator.pipeline import TREE_FILE, Load, SiteData, load_site
 from generator.render import GeneratedPage
 from generator.render import Renderer
 
@@ -68,16 +68,17 @@ def _relative(path: str, root: Path) -> str:
         return Path(path).as_posix()
 
 
-def start_build(config: MkDocsConfig, *, strict_translations: bool,
-                serving: bool) -> tuple[SiteBuild | None, list[Problem]]:
-    """Reads and checks every data file once (pipeline.py). Data with errors stops
-    `mkdocs build` (Abort); under `mkdocs serve` it gives (None, the problems)."""
+def start_build(config: MkDocsConfig, *, strict_translations: bool, serving: bool,
+                load: Load) -> tuple[SiteBuild | None, list[Problem]]:
+    """Reads and checks every data file once (pipeline.py; load reads each file).
+    Data with errors stops `mkdocs build` (Abort); under `mkdocs serve` it gives
+    (None, the problems)."""
     root = Path(config.config_file_path).parent.resolve()
     use_project(root)  # its languages.yaml
     # PARCEL_HELP_TREE builds the site from another tree (tests, benchmarks).
     tree_path = serve.shown(root / os.environ.get("PARCEL_HELP_TREE", TREE_FILE))
     try:
-        site = load_site(tree_path, strict_translations=strict_translations)
+        site = load_site(tree_path, strict_translations=strict_translations, load=load)
     except TreeError as error:
         problems = [serve.relative_problem(p, root) for p in error.problems]
         if not serving:
