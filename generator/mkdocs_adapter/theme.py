@@ -3,6 +3,8 @@ colour, the embed's inlined files, and compiled templates kept across rebuilds."
 
 from __future__ import annotations
 
+import os
+
 import jinja2
 from markupsafe import Markup
 from mkdocs.structure.files import Files
@@ -10,7 +12,7 @@ from mkdocs.structure.files import Files
 from generator import csp, embed
 
 from . import serve
-from .step_pages import drawn_once
+from .step_pages import SHELL_SOURCE, SHELL_TEMPLATE, Shells, drawn_once
 
 # Material's indigo (mkdocs.yml's palette: primary), which the site's bars use: the
 # browser's bar (main.html), the app icons, the manifests and the link previews.
@@ -28,7 +30,18 @@ def prepare(env: jinja2.Environment, files: Files, inlined: csp.Inlined) -> jinj
         text = "".join(embed.minify(path, files.get_file_from_path(path).content_string)
                        for path in paths)
         return Markup(inlined.add(paths[0], text))
-    env.globals.update(inline_asset=inline_asset, theme_colour=THEME_COLOUR,
+
+    # the step pages, written from a shell (step_pages.py); PARCEL_HELP_STEP_SHELL=off
+    # renders each by its template, as tests compare
+    shells = Shells(env, enabled=os.environ.get("PARCEL_HELP_STEP_SHELL") != "off")
+
+    @jinja2.pass_context
+    def step_page_html(context) -> Markup:
+        return Markup(shells.page_html(context))
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SHELL_TEMPLATE: SHELL_SOURCE}),
+                                      env.loader])
+    env.globals.update(step_page_html=step_page_html, inline_asset=inline_asset,
+                       theme_colour=THEME_COLOUR,
                        embed_styles=embed.STYLES, embed_scripts=embed.SCRIPTS,
                        drawn_once=drawn_once())
     return env
