@@ -41,16 +41,29 @@ def _read(path: Path, stamp: float) -> tuple[Language, ...]:
 # The project being built, when no folder is given: the mkdocs adapter sets the folder
 # of its mkdocs.yml, so that a copy of the project (tests) is built with its own list.
 _project = [ROOT]
+# The project's languages while a build runs (use_project starts one): a build asks for
+# them for each page thousands of times, and each look at the file costs two stats; the
+# next build (mkdocs serve) reads the file again.
+_in_build: list[tuple[Language, ...]] = []
+_building = [False]
 
 
 def use_project(folder: Path) -> None:
     _project[0] = folder
+    _building[0] = True
+    _in_build.clear()
 
 
 def configured(folder: str | Path | None = None) -> tuple[Language, ...]:
-    """Every configured language, the source first (read again when the file changes)."""
+    """Every configured language, the source first (read again when the file changes,
+    or, in a build, when the next build starts)."""
+    if folder is None and _in_build:
+        return _in_build[0]
     path = config_path(folder or _project[0])
-    return _read(path, path.stat().st_mtime)
+    found = _read(path, path.stat().st_mtime)
+    if folder is None and _building[0]:
+        _in_build.append(found)
+    return found
 
 
 def codes(folder: str | Path | None = None) -> tuple[str, ...]:
