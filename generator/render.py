@@ -31,7 +31,7 @@ import jinja2
 from markdown.extensions import toc
 from markupsafe import Markup
 
-from . import drawing, feedback, legacy, markup, reserved, translate, tree_texts
+from . import build_cache, drawing, feedback, legacy, markup, reserved, translate, tree_texts
 from .i18n import Locale, locale
 from .languages import SOURCE
 from .model import Outcome, Tree
@@ -63,6 +63,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # compiled once, kept for the next build (build_cache.py)
+        bytecode_cache=build_cache.Layered(),
     )
     env.filters["md"] = markup.markdown_escape
     env.globals["report_url"] = feedback.report_url  # report_link.html.j2

@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.structure.files import Files
 
-from generator import csp, embed
+from generator import build_cache, csp, embed
 
 from . import serve
 from .step_pages import SHELL_SOURCE, SHELL_TEMPLATE, Shells, drawn_once
@@ -17,12 +17,14 @@ from .step_pages import SHELL_SOURCE, SHELL_TEMPLATE, Shells, drawn_once
 # Material's indigo (mkdocs.yml's palette: primary), which the site's bars use: the
 # browser's bar (main.html), the app icons, the manifests and the link previews.
 THEME_COLOUR = "#4051b5"
+_TEMPLATES = build_cache.Layered(serve.TEMPLATE_CACHE)
 
 
 def prepare(env: jinja2.Environment, files: Files, inlined: csp.Inlined) -> jinja2.Environment:
     """The theme's templates, compiled anew for each build, are compiled once per
-    process. The embed's page template inlines the site's own CSS and JS files."""
-    env.bytecode_cache = serve.TEMPLATE_CACHE
+    process, and kept compiled for the next (build_cache.py). The embed's page template
+    inlines the site's own CSS and JS files."""
+    env.bytecode_cache = _TEMPLATES
 
     def inline_asset(*paths: str) -> Markup:
         """The files' text, minified, as one inline element; the policy allows
