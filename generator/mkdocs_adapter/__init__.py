@@ -120,7 +120,7 @@ class ParcelHelpPlugin(BasePlugin):
     @event_priority(-100)  # last: every other change to the page is made
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return policy.with_policy(output, policy.source_of(page, config), self.inlined,
-                                  self.serving)
+                                  self.serving, code=getattr(page, "inline_code", None))
 
     @event_priority(-100)
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -22,6 +22,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator import csp, inline_scan
+
 from .languages import Overlay
 
 log = logging.getLogger("mkdocs.plugins.generator.mkdocs_adapter")
@@ -44,6 +46,7 @@ class StepPage(Page):
         super().__init__(None, file, config)
         self._converted = converted
         self.template = "main.html"  # its own (front matter's); mkdocs renders the shell's
+        self.inline_code: csp.InlineCode | None = None  # when written from a shell
 
     def read_source(self, config: MkDocsConfig) -> None:
         super().read_source(config)
@@ -153,12 +156,14 @@ class Shells:
                 self.shells[key] = None
                 return template.render(variables)
             shell.confirmed = True
-        return shell.fill(self._forms(values, context))
+        filled = shell.filled(self._forms(values, context))
+        page.inline_code = shell.inline_code(filled)  # for its policy (policy.py)
+        return shell.join(filled)
 
     def _made(self, page: Page, variables: dict, values: dict, html: str) -> _Shell | None:
         source = self._render_shell(page, variables, values)
         shell = _Shell.parse(source, self._token_forms(values, variables), page.file.src_uri)
-        if shell is not None and shell.fill(self._forms(values, variables)) == html:
+        if shell is not None and shell.join(shell.filled(self._forms(values, variables))) == html:
             return shell
         log.warning(f"{page.file.src_uri}: its step page, written from the shell, would "
                     "differ from the template's: a template uses a value of the page in a "
@@ -221,6 +226,8 @@ class _Shell:
     places: list[tuple[str, str]]  # (value's name, filter) of each place
     first: str  # the page it was made from
     source: str  # as rendered, with the tokens
+    code: csp.InlineCode  # the inline code of the source (no token holds any)
+    in_text: list[bool]  # each place: between tags (else inside one)
     confirmed: bool = False
 
     @classmethod
@@ -230,21 +237,45 @@ class _Shell:
             return None
         found = re.compile("|".join(re.escape(form) for form in
                                     sorted(forms, key=len, reverse=True)))
-        pieces, places, start = [], [], 0
+        pieces, places, spans, start = [], [], [], 0
         for match in found.finditer(source):
             pieces.append(source[start:match.start()])
             places.append(forms[match.group()])
+            spans.append(match.span())
             start = match.end()
         pieces.append(source[start:])
         if any(_TOKEN_KEY in piece for piece in pieces):
             return None
-        return cls(pieces, places, first, source)
+        markup = inline_scan.markup_spans(source)
+        in_text = [not any(begin < edge < end for begin, end in markup for edge in span)
+                   for span in spans]
+        return cls(pieces, places, first, source, csp.inline_code(source), in_text)
 
-    def fill(self, form: Callable[[str, str], str]) -> str:
+    def filled(self, form: Callable[[str, str], str]) -> list[str]:
+        """Each place's text on one page."""
+        return [form(name, kind) for name, kind in self.places]
+
+    def join(self, filled: list[str]) -> str:
         out = [self.pieces[0]]
-        for (name, kind), piece in zip(self.places, self.pieces[1:]):
-            out += (form(name, kind), piece)
+        for text, piece in zip(filled, self.pieces[1:]):
+            out += (text, piece)
         return "".join(out)
+
+    def inline_code(self, filled: list[str]) -> csp.InlineCode | None:
+        """The page's inline code, read from its places only: the shell's, and the data
+        blocks of HTML placed between tags (the questionnaire's dates). None (the page
+        is read whole) when a place could hold code or change how the shell reads:
+        HTML with other code or left open, a value in a tag that could end it."""
+        found = list(self.code.found)
+        for text, in_text in zip(filled, self.in_text):
+            if in_text and "<" in text:
+                code = csp.text_code(text)
+                if code is None or any(kind != "data" for kind, _ in code.found):
+                    return None
+                found += code.found
+            elif not in_text and not csp.inert_in_tag(text):
+                return None
+        return csp.InlineCode(found)
 
 
 def _token(name: str, value: Any) -> Any:
