@@ -195,7 +195,7 @@ class Renderer:
             tree=self.tree, t=self.locale.t, html=self.html, locale=self.locale,
             fact_text=self.locale.fact_text, text=self.text, slot=self.slot,
             link=self.link, block=self.block, marked=self.marked,
-            step_source=self.step_source, **context)
+            text_html=markup.text_html, step_source=self.step_source, **context)
 
     def page(self, template: str, title: str, source: str, line: int = 0,
              description: str = "", **context) -> GeneratedPage:
