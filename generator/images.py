@@ -52,7 +52,12 @@ def _parcel(draw: ImageDraw.ImageDraw, left: float, top: float, size: float) -> 
 @lru_cache(maxsize=8)
 def icon(size: int, colour: str) -> bytes:
     """The app icon: a parcel on the site's colour, with a margin that survives a
-    round mask."""
+    round mask. Kept for the next build, as the previews."""
+    key = (size, colour, PIL.__version__, Path(__file__).read_bytes())
+    return build_cache.kept_bytes("icons", key, lambda: _icon(size, colour))
+
+
+def _icon(size: int, colour: str) -> bytes:
     image = Image.new("RGB", (size, size), colour)
     _parcel(ImageDraw.Draw(image), size * .25, size * .3, size * .5)
     return _png(image)
