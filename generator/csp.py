@@ -70,6 +70,26 @@ def inline_code(page: str) -> InlineCode:
     return InlineCode(inline_scan.inline_code(page, DATA_TYPE))
 
 
+# Text placed in a page's text: its code is its own only if the scanner reads what
+# follows it as it would on its own (no comment, element or tag left open).
+_PROBE = "<script>pq-probe</script>"
+
+
+def text_code(fragment: str) -> InlineCode | None:
+    """The inline code of HTML placed between a page's tags (text context), or None
+    when it leaves something open, so that the page must be read whole."""
+    found = inline_scan.inline_code(fragment + _PROBE, DATA_TYPE)
+    if not found or found[-1] != ("script", "pq-probe"):
+        return None
+    return InlineCode(found[:-1])
+
+
+def inert_in_tag(value: str) -> bool:
+    """A value placed inside a tag (an attribute's value) that can neither end the
+    value nor the tag, nor open one."""
+    return not any(char in value for char in "<>\"'")
+
+
 def _hash(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode()}'"

@@ -11,7 +11,10 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
+
+from . import build_cache
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 PREVIEW_SIZE = (1200, 630)
@@ -49,7 +52,12 @@ def _parcel(draw: ImageDraw.ImageDraw, left: float, top: float, size: float) -> 
 @lru_cache(maxsize=8)
 def icon(size: int, colour: str) -> bytes:
     """The app icon: a parcel on the site's colour, with a margin that survives a
-    round mask."""
+    round mask. Kept for the next build, as the previews."""
+    key = (size, colour, PIL.__version__, Path(__file__).read_bytes())
+    return build_cache.kept_bytes("icons", key, lambda: _icon(size, colour))
+
+
+def _icon(size: int, colour: str) -> bytes:
     image = Image.new("RGB", (size, size), colour)
     _parcel(ImageDraw.Draw(image), size * .25, size * .3, size * .5)
     return _png(image)
@@ -67,7 +75,18 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
 
 @lru_cache(maxsize=8)
 def preview(title: str, text: str, address: str, colour: str) -> bytes:
-    """A 1200x630 link preview: the site's name, what it is for, and its address."""
+    """A 1200x630 link preview: the site's name, what it is for, and its address.
+    Kept for the next build (build_cache.py), under all it is drawn from: its words,
+    colour, fonts and Pillow's version."""
+    fonts = [(path.stat().st_size, path.stat().st_mtime_ns) for path in (FONT_DIR / "DejaVuSans-Bold.ttf",
+                                               FONT_DIR / "DejaVuSans.ttf") if path.is_file()]
+    key = (title, text, address, colour, PREVIEW_SIZE, fonts, PIL.__version__,
+           Path(__file__).read_bytes())
+    return build_cache.kept_bytes("previews", key,
+                                  lambda: _preview(title, text, address, colour))
+
+
+def _preview(title: str, text: str, address: str, colour: str) -> bytes:
     width, height = PREVIEW_SIZE
     image = Image.new("RGB", PREVIEW_SIZE, colour)
     draw = ImageDraw.Draw(image)

@@ -70,3 +70,9 @@ def inline_code(page: str, data_type: re.Pattern) -> list[tuple[str, str]]:
             data = data_type.fullmatch((values.get("type") or "").strip())
             found.append(("data" if data else "script", body))
     return found
+
+
+def markup_spans(page: str) -> list[tuple[int, int]]:
+    """Where each tag, comment, <script> or <style> element of page starts and ends:
+    what lies between them is text."""
+    return [token.span() for token in _TOKEN.finditer(page)]

@@ -22,9 +22,10 @@ import hashlib
 import json
 import mimetypes
 import re
+import zlib
 from pathlib import Path
 
-from generator import embed
+from generator import build_cache, embed
 
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -119,7 +120,11 @@ def write_pack(site: Path, pack: str, members: list[str]) -> None:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     target = site / pack
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    packed = text.encode("utf-8")
+    # kept for the next build (build_cache.py): compressing was a tenth of after-build
+    key = (hashlib.sha256(packed).hexdigest(), 9, zlib.ZLIB_RUNTIME_VERSION)
+    target.write_bytes(build_cache.kept_bytes(
+        "packs", key, lambda: gzip.compress(packed, compresslevel=9, mtime=0)))
 
 
 def _pattern(members: list[str]) -> list[str]:

@@ -24,6 +24,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -31,7 +32,7 @@ import jinja2
 from markdown.extensions import toc
 from markupsafe import Markup
 
-from . import drawing, feedback, legacy, markup, reserved, translate, tree_texts
+from . import build_cache, drawing, feedback, legacy, markup, reserved, translate, tree_texts
 from .i18n import Locale, locale
 from .languages import SOURCE
 from .model import Outcome, Tree
@@ -63,6 +64,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # compiled once, kept for the next build (build_cache.py)
+        bytecode_cache=build_cache.Layered(),
     )
     env.filters["md"] = markup.markdown_escape
     env.globals["report_url"] = feedback.report_url  # report_link.html.j2
@@ -76,8 +79,19 @@ def environment() -> jinja2.Environment:
 @lru_cache(maxsize=50_000)
 def _to_html(text: str, inline: bool) -> Markup:
     """Converting Markdown is most of a render; under `mkdocs serve` one edit changes a
-    few texts, so the others' HTML is kept from the last build."""
-    return markup.to_html(text, inline=inline)
+    few texts, so the others' HTML is kept from the last build, and from the last
+    process's (build_cache.py: a third of a new process's render)."""
+    return Markup(_kept_html().get(f"{'i' if inline else 'b'}{text}",
+                                   lambda: str(markup.to_html(text, inline=inline))))
+
+
+@lru_cache(maxsize=None)
+def _kept_html() -> build_cache.KeptTexts:
+    """Each text's HTML, kept under all it is made from: markup.py (its converter, the
+    tags it keeps) and the versions of Python-Markdown and nh3."""
+    return build_cache.KeptTexts("markdown-html", (
+        Path(markup.__file__).read_bytes(), metadata.version("markdown"),
+        metadata.version("nh3")))
 
 
 @dataclass(frozen=True)

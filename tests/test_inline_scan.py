@@ -85,3 +85,22 @@ def test_the_scan_finds_what_a_parser_finds_on_every_built_page(site_dir):
     for path in pages:
         page = path.read_text(encoding="utf-8")
         assert csp.inline_code(page).found == _parsed(page), path
+
+
+@pytest.mark.parametrize("fragment", ["<!-- open comment", "<script>open()", "<style>p{}",
+                                      '<a title="open value', "<p", "<!DOCTYPE"])
+def test_html_that_leaves_something_open_is_not_read_alone(fragment):
+    # a step page written from its shell (step_pages.py) is then read whole
+    assert csp.text_code("<p>x</p>" + fragment) is None
+
+
+def test_html_placed_between_tags_is_read_alone_as_the_whole_page_reads_it():
+    for name, fragment in TRICKY.items():
+        code = csp.text_code(fragment)
+        whole = csp.inline_code(f"<main>{fragment}</main><script>after()</script>").found
+        assert code is not None and code.found + [("script", "after()")] == whole, name
+
+
+def test_a_value_placed_in_a_tag_is_inert_only_if_it_can_end_neither_the_value_nor_the_tag():
+    assert csp.inert_in_tag("https://example.org/a?b=1&amp;c=d#L12")
+    assert not any(csp.inert_in_tag(value) for value in ('x" onclick="y', "x' y", "x>", "<p>"))

@@ -7,7 +7,8 @@ each hook below only calls a plain function of this package:
 - pages.py: the rendered pages added as virtual files; hand-written pages' markers;
   contributor text put in as slots after Markdown; links.py: edit links, the nav;
   step_pages.py: what the step pages share (their Markdown's HTML, Material's
-  sidebars), made once per language;
+  sidebars), made once per language, and the pages themselves, written from one
+  rendered shell per language and folder (checked against the template each build);
 - languages.py, page_context.py: English at the root, each other language of
   languages.yaml in a folder (LANG/) with the same pages; each page gets Material's
   words, <html lang>, nav, language menu and search index in its language, and an
@@ -130,7 +131,7 @@ class ParcelHelpPlugin(BasePlugin):
     @event_priority(-100)  # last: every other change to the page is made
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return policy.with_policy(output, policy.source_of(page, config), self.inlined,
-                                  self.serving)
+                                  self.serving, code=getattr(page, "inline_code", None))
 
     @event_priority(-100)
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:

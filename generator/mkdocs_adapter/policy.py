@@ -35,10 +35,13 @@ def refuse(source: str, problems: list[str], serving: bool) -> None:
         log.warning(message)
 
 
-def with_policy(output: str, source: str, inlined: csp.Inlined, serving: bool) -> str:
+def with_policy(output: str, source: str, inlined: csp.Inlined, serving: bool,
+                code: csp.InlineCode | None = None) -> str:
     """Not under `mkdocs serve`: the server adds its live-reload script to each page
     as it sends it, after this, so no hash can name it (and 'unsafe-inline' is ignored
-    beside hashes)."""
-    code = csp.inline_code(output)  # read once: the check and the policy both need it
+    beside hashes). code: the page's inline code, when known (a step page written from
+    its shell: step_pages.py)."""
+    if code is None:
+        code = csp.inline_code(output)  # read once: the check and the policy both need it
     refuse(source, csp.refusals(output, inlined, code), serving)
     return output if serving else csp.with_policy(output, inlined, code)

@@ -3,24 +3,28 @@ colour, the embed's inlined files, and compiled templates kept across rebuilds."
 
 from __future__ import annotations
 
+import os
+
 import jinja2
 from markupsafe import Markup
 from mkdocs.structure.files import Files
 
-from generator import csp, embed
+from generator import build_cache, csp, embed
 
 from . import serve
-from .step_pages import drawn_once
+from .step_pages import SHELL_SOURCE, SHELL_TEMPLATE, Shells, drawn_once
 
 # Material's indigo (mkdocs.yml's palette: primary), which the site's bars use: the
 # browser's bar (main.html), the app icons, the manifests and the link previews.
 THEME_COLOUR = "#4051b5"
+_TEMPLATES = build_cache.Layered(serve.TEMPLATE_CACHE)
 
 
 def prepare(env: jinja2.Environment, files: Files, inlined: csp.Inlined) -> jinja2.Environment:
     """The theme's templates, compiled anew for each build, are compiled once per
-    process. The embed's page template inlines the site's own CSS and JS files."""
-    env.bytecode_cache = serve.TEMPLATE_CACHE
+    process, and kept compiled for the next (build_cache.py). The embed's page template
+    inlines the site's own CSS and JS files."""
+    env.bytecode_cache = _TEMPLATES
 
     def inline_asset(*paths: str) -> Markup:
         """The files' text, minified, as one inline element; the policy allows
@@ -28,7 +32,18 @@ def prepare(env: jinja2.Environment, files: Files, inlined: csp.Inlined) -> jinj
         text = "".join(embed.minify(path, files.get_file_from_path(path).content_string)
                        for path in paths)
         return Markup(inlined.add(paths[0], text))
-    env.globals.update(inline_asset=inline_asset, theme_colour=THEME_COLOUR,
+
+    # the step pages, written from a shell (step_pages.py); PARCEL_HELP_STEP_SHELL=off
+    # renders each by its template, as tests compare
+    shells = Shells(env, enabled=os.environ.get("PARCEL_HELP_STEP_SHELL") != "off")
+
+    @jinja2.pass_context
+    def step_page_html(context) -> Markup:
+        return Markup(shells.page_html(context))
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SHELL_TEMPLATE: SHELL_SOURCE}),
+                                      env.loader])
+    env.globals.update(step_page_html=step_page_html, inline_asset=inline_asset,
+                       theme_colour=THEME_COLOUR,
                        embed_styles=embed.STYLES, embed_scripts=embed.SCRIPTS,
                        drawn_once=drawn_once())
     return env
