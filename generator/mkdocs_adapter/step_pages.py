@@ -184,7 +184,8 @@ class Shells:
         shown = dict(variables)
         shown["alternates"] = [(lang, tokens.get(f"alternate{i}", href)) for i, (lang, href)
                                in enumerate(variables.get("alternates") or ())]
-        shown["social_tags"] = [(kind, name, tokens.get(f"social{i}", value)) for i, (kind, name, value)
+        shown["social_tags"] = [(kind, name, tokens.get(f"social{i}", value))
+                                for i, (kind, name, value)
                                 in enumerate(variables.get("social_tags") or ())]
         languages = _languages(variables)
         if languages:
@@ -315,7 +316,8 @@ def _shape(page: Page, values: dict, context) -> tuple:
     return (page.template,
             tuple(lang for lang, _ in context.get("alternates") or ()),
             tuple((kind, name) for kind, name, _ in context.get("social_tags") or ()),
-            tuple((alt["name"], alt["lang"], alt["current"]) for alt in _languages(context)), posixpath.dirname(page.url.rstrip("/")),
+            tuple((alt["name"], alt["lang"], alt["current"]) for alt in _languages(context)),
+            posixpath.dirname(page.url.rstrip("/")),
             repr(sorted((k, v) for k, v in page.meta.items()
                         if k not in ("title", "description", "template"))),
             _toc_key(page.toc),
