@@ -11,6 +11,8 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum |
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+# pytest-xdist's scheduling for `make check` and `make test` (tests/scheduling.py)
+DIST := --dist loadgroup --no-loadscope-reorder
 
 .PHONY: serve build check test validate translations graph paths facts bench bench-scale chromium java fonts properdocs clean
 
@@ -107,20 +109,22 @@ facts: $(STAMP)
 # in under a minute.
 check: $(STAMP)
 	$(PY) -m generator validate decision_tree.yaml
-	$(PY) -m pytest -m "not browser and not build and not slow" -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not build and not slow" -n 2 $(DIST) $(PYTEST_ARGS)
 
-# The whole suite (CI runs it), in two phases of two processes each (pytest-xdist), a
-# line for each phase and the ten slowest tests at the end of each. The site is built
-# once and shared (tests/conftest.py). PYTEST_ARGS goes to both phases (README); a
-# phase that PYTEST_ARGS leaves empty (pytest's status 5) is not a failure. The second
-# phase keeps each file on one process: its module fixtures (a site with attacks, one
-# visit of every page) are made once.
+# The whole suite (CI runs it), in two phases (pytest-xdist), a line for each phase and
+# the ten slowest tests at the end of each. The site is built once and shared
+# (tests/conftest.py). PYTEST_ARGS goes to both phases (README); a phase that
+# PYTEST_ARGS leaves empty (pytest's status 5) is not a failure. DIST: the tests that
+# share a module fixture (a site with attacks, one visit of every page) stay on one
+# process, the longest start first (tests/scheduling.py). The second phase has a third
+# process: its processes spend much of their time waiting for Chromium or a build.
+TEST_PROCESSES ?= 3
 test: $(STAMP) $(PD_STAMP) $(NODE_STAMP) chromium java fonts
 	@echo "== make test 1/2: checks that need no browser and build no site"
-	$(PY) -m pytest -m "not browser and not build" -n 2 --durations=10 $(PYTEST_ARGS) \
-	  || [ $$? = 5 ]
+	$(PY) -m pytest -m "not browser and not build" -n 2 $(DIST) --durations=10 \
+	  $(PYTEST_ARGS) || [ $$? = 5 ]
 	@echo "== make test 2/2: the site, built once, in its builds and in Chromium"
-	$(PY) -m pytest -m "browser or build" -n 2 --dist loadfile --durations=10 \
+	$(PY) -m pytest -m "browser or build" -n $(TEST_PROCESSES) $(DIST) --durations=10 \
 	  $(PYTEST_ARGS) || [ $$? = 5 ]
 
 bench: $(STAMP) $(NODE_STAMP) chromium java fonts

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from scheduling import schedule
+
 ROOT = Path(__file__).resolve().parent.parent
 # The tests serve a built site at a server's root, so they build it with an address at a
 # root (SITE_URL): the published one's path (/parcel-help/, mkdocs.yml) starts the 404
@@ -219,6 +221,8 @@ def open_host(make_page, site_url, host):
 BUILT_SITES = {"site_build", "site_dir", "site_url", "payload_site", "attacked_site", "default_material"}
 
 
+# tryfirst: pytest-xdist reads the groups (scheduling.py) in its own hook of this name
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
@@ -226,3 +230,5 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if used & BUILT_SITES or "browser" in used:
             item.add_marker(pytest.mark.build)
+    schedule(config, items)
+

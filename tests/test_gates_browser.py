@@ -8,9 +8,9 @@ tests/test_gates_phone_browser.py.)
 One browser page visits every built page once (that keeps the suite fast); what each
 visit saw is recorded, and each gate below asserts on its own part of the record. The
 pages are shared between this file (SHARE 0) and test_gates_browser_second_share.py
-(SHARE 1, the same tests), alternately in path order: pytest-xdist runs a file on one
-process (--dist loadfile), so the two shares run side by side, and each grows by half
-a page per page a language adds."""
+(SHARE 1, the same tests), alternately in path order: pytest-xdist runs each file's
+tests on one process (they share the visit: tests/scheduling.py), so the two shares
+run side by side, and each grows by half a page per page a language adds."""
 
 from __future__ import annotations
 

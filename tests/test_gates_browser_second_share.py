@@ -1,5 +1,6 @@
 """The gates of test_gates_browser.py, on the other share of the pages: a file of its
-own, so that pytest-xdist (--dist loadfile) runs it on the other process."""
+own (its visit a module fixture of its own), so that pytest-xdist runs it beside the
+first share, on another process (tests/scheduling.py)."""
 
 from __future__ import annotations
 

@@ -26,6 +26,8 @@ from test_validate import problems, replace_once
 from conftest import build_site
 from site_languages import PREFIXES
 
+# Attacks on the code, as test_security.py's: `make check` leaves them to `make test`.
+pytestmark = pytest.mark.slow
 GUIDE = ("guides", "parcel-lost")
 
 

@@ -10,7 +10,9 @@ complete as far as the checker can tell, and the English shows where it is read.
 
 from __future__ import annotations
 
+import functools
 import shutil
+import tempfile
 from pathlib import Path
 
 from generator import languages, loader, translate
@@ -88,8 +90,25 @@ def _complete_page(english: Path, page: Path) -> None:
 def translated_copy(source: Path, dest: Path) -> Path:
     """The data files of the project at source, copied into dest and completed; returns
     the copy's tree."""
-    for name in DATA_FILES:
+    for name, data in _completed_files(source, _stamp(source)).items():
         (dest / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(source / name, dest / name)
-    complete_translations(dest / DATA_FILES[0])
+        (dest / name).write_bytes(data)
     return dest / DATA_FILES[0]
+
+
+def _stamp(source: Path) -> tuple:
+    return tuple((name, (source / name).stat().st_mtime_ns, (source / name).stat().st_size)
+                 for name in DATA_FILES)
+
+
+@functools.lru_cache(maxsize=None)
+def _completed_files(source: Path, stamp: tuple) -> dict[str, bytes]:
+    """The completed files' bytes, made once per process for the same sources (stamp:
+    their times and sizes): completing them (loading, checking every text's
+    fingerprint, writing YAML) was about a second of every test that asks for a copy."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name in DATA_FILES:
+            (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source / name, Path(folder) / name)
+        complete_translations(Path(folder) / DATA_FILES[0])
+        return {name: (Path(folder) / name).read_bytes() for name in DATA_FILES}
