@@ -20,9 +20,13 @@ MKDOCS = ("import sys, generator.loader as loader; loader.MAX_BYTES = 10**9; "
 
 
 def mkdocs_build(dest: Path, config: Path | None = None, tree: Path | None = None,
-                 timeout: float | None = None) -> float | None:
-    """Seconds that `mkdocs build --strict` took in a new process; None past timeout."""
+                 timeout: float | None = None, cache: bool = True) -> float | None:
+    """Seconds that `mkdocs build --strict` took in a new process; None past timeout.
+    cache=False: nothing kept from an earlier build is used (generator/build_cache.py),
+    as on a fresh machine or in CI."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if not cache:
+        env["PARCEL_HELP_CACHE"] = "off"
     if tree is not None:
         env["PARCEL_HELP_TREE"] = str(tree)
     command = [sys.executable, "-c", MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(dest)]
@@ -74,6 +78,7 @@ def repeat(measure, times: int) -> float:
 
 def real_site(work: Path, times: int = 3) -> dict[str, float]:
     return {"build": repeat(lambda: mkdocs_build(work / "real-site"), times),
+            "build_cold": repeat(lambda: mkdocs_build(work / "real-site", cache=False), times),
             "generator": repeat(generator_seconds, times)}
 
 
