@@ -117,7 +117,7 @@ check: $(STAMP)
 # PYTEST_ARGS leaves empty (pytest's status 5) is not a failure. DIST: the tests that
 # share a module fixture (a site with attacks, one visit of every page) stay on one
 # process, the longest start first (tests/scheduling.py). The second phase has a third
-# process: its processes spend much of their time waiting for Chromium or a build.
+# process (on 2 cores not measured faster than two: BENCHMARKS.md).
 TEST_PROCESSES ?= 3
 test: $(STAMP) $(PD_STAMP) $(NODE_STAMP) chromium java fonts
 	@echo "== make test 1/2: checks that need no browser and build no site"
