@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -32,12 +33,29 @@ def folder() -> Path | None:
     return path if os.access(path, os.W_OK) else None
 
 
+@lru_cache(maxsize=None)
+def code_version() -> str:
+    """The generator's own code, hashed: part of every key, so that a change to any of
+    its modules (not only the one that makes a thing) makes everything anew."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _hashed(key: tuple) -> str:
+    return hashlib.sha256(repr((code_version(), key)).encode()).hexdigest()
+
+
 def kept_bytes(kind: str, key: tuple, make: Callable[[], bytes]) -> bytes:
-    """make()'s bytes, kept under kind and a hash of key (everything they are made from)."""
+    """make()'s bytes, kept under kind and a hash of key (everything they are made from)
+    and of the generator's code."""
     where = folder()
     if where is None:
         return make()
-    path = where / kind / hashlib.sha256(repr(key).encode()).hexdigest()
+    path = where / kind / _hashed(key)
     try:
         return path.read_bytes()
     except OSError:
@@ -108,7 +126,7 @@ class KeptTexts:
     def __init__(self, name: str, version: tuple, limit: int = 10_000) -> None:
         where = folder()
         self.path = where / f"{name}.json" if where is not None else None
-        self.version = hashlib.sha256(repr(version).encode()).hexdigest()
+        self.version = _hashed(version)
         self.limit = limit
         self.texts: dict[str, str] = {}
         self.added = False

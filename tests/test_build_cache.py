@@ -46,3 +46,14 @@ def test_only_the_newest_files_of_a_kind_are_kept(cache):
     for index in range(70):
         build_cache.kept_bytes("kind", (index,), lambda: b"x")
     assert len(list((cache / "kind").iterdir())) == 64
+
+
+def test_a_change_to_the_generators_code_makes_everything_anew(cache, monkeypatch):
+    """A kept text's HTML depends on more modules than the one that makes it."""
+    assert build_cache.kept_bytes("kind", ("a",), lambda: b"old") == b"old"
+    texts = build_cache.KeptTexts("texts", ("v",))
+    texts.get("key", lambda: "old")
+    texts.save()
+    monkeypatch.setattr(build_cache, "code_version", lambda: "another generator")
+    assert build_cache.kept_bytes("kind", ("a",), lambda: b"new") == b"new"
+    assert build_cache.KeptTexts("texts", ("v",)).get("key", lambda: "new") == "new"
