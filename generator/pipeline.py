@@ -38,9 +38,9 @@ TREE_FILE = "decision_tree.yaml"
 # Beside the tree. Another tree without one (tests, benchmarks) gets the project's,
 # with its links to steps and facts that tree lacks left out.
 TOOLS_FILE = "tools.yaml"
-TOOLS_KEY = ("tools",)
+TOOLS_KEY = ("tools",)  # where tools.yaml's texts stand in a translation file
+CONTENT = "content"  # the hand-written pages, beside the tree: content/LANG/ per language
 Load = Callable[[Path], loader.Loaded]  # reads and parses one data file
-CONTENT = "content"  # the hand-written pages, beside the tree: content/LANG/ per language  # where tools.yaml's texts stand in a translation file
 
 
 @dataclass(frozen=True)
