@@ -53,7 +53,7 @@ def _parcel(draw: ImageDraw.ImageDraw, left: float, top: float, size: float) -> 
 def icon(size: int, colour: str) -> bytes:
     """The app icon: a parcel on the site's colour, with a margin that survives a
     round mask. Kept for the next build, as the previews."""
-    key = (size, colour, PIL.__version__, Path(__file__).read_bytes())
+    key = (size, colour, PIL.__version__)  # build_cache adds the drawing code
     return build_cache.kept_bytes("icons", key, lambda: _icon(size, colour))
 
 
@@ -77,11 +77,11 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
 def preview(title: str, text: str, address: str, colour: str) -> bytes:
     """A 1200x630 link preview: the site's name, what it is for, and its address.
     Kept for the next build (build_cache.py), under all it is drawn from: its words,
-    colour, fonts and Pillow's version."""
-    fonts = [(path.stat().st_size, path.stat().st_mtime_ns) for path in (FONT_DIR / "DejaVuSans-Bold.ttf",
-                                               FONT_DIR / "DejaVuSans.ttf") if path.is_file()]
-    key = (title, text, address, colour, PREVIEW_SIZE, fonts, PIL.__version__,
-           Path(__file__).read_bytes())
+    colour, fonts and Pillow's version (build_cache adds the drawing code)."""
+    fonts = [(path.stat().st_size, path.stat().st_mtime_ns)
+             for path in (FONT_DIR / "DejaVuSans-Bold.ttf", FONT_DIR / "DejaVuSans.ttf")
+             if path.is_file()]
+    key = (title, text, address, colour, PREVIEW_SIZE, fonts, PIL.__version__)
     return build_cache.kept_bytes("previews", key,
                                   lambda: _preview(title, text, address, colour))
 
