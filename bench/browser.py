@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import tempfile
 from contextlib import contextmanager
@@ -119,11 +120,14 @@ def chromium():
             browser.close()
 
 
-def step_timings(browser, url: str, steps: int = 50, pause_ms: int = 0) -> dict:
+def step_timings(browser, url: str, steps: int = 50, pause_ms: int = 0,
+                 moment: str = "any") -> dict:
     """Answer questions as a person would, `steps` times (starting again at each
     outcome), cycling through the answers so many paths are walked. pause_ms: a
     reader's time on each step before answering (the next steps' data is fetched
-    meanwhile, as questionnaire.js does when a step shows)."""
+    meanwhile, as questionnaire.js does when a step shows). moment: when in a frame the
+    click comes (MOMENTS)."""
+    rng = random.Random(steps)
     page = browser.new_page()
     page.add_init_script(STEP_TIMER)
     requests: list[str] = []
@@ -139,7 +143,7 @@ def step_timings(browser, url: str, steps: int = 50, pause_ms: int = 0) -> dict:
         if pause_ms:
             page.wait_for_timeout(pause_ms)
         before = len(requests)
-        answers.nth(number % answers.count()).click()
+        MOMENTS[moment](page, answers.nth(number % answers.count()), rng)
         # a function, not an expression: Playwright evaluates an expression with eval(),
         # which the page's Content-Security-Policy refuses
         page.wait_for_function(f"() => window.__steps.length > {number}")
@@ -162,6 +166,30 @@ def step_timings(browser, url: str, steps: int = 50, pause_ms: int = 0) -> dict:
             "favicon_per_step": max(len(urls) - len(mine) for urls, mine in zip(per_step, own))}
 
 
+def _click_at_any_moment(page, answer, rng: random.Random) -> None:
+    """A person's click: at a moment unrelated to the page's frames. The answer is
+    scrolled into view and found first, then, after a wait spread evenly over a frame
+    (16.7 ms at 60 Hz), the mouse presses it (page.mouse: no checks before it)."""
+    answer.scroll_into_view_if_needed()
+    box = answer.bounding_box()
+    page.wait_for_timeout(rng.uniform(0, FRAME_MS))
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def _click_after_a_frame(page, answer, rng: random.Random) -> None:
+    """Playwright's own click: its checks (visible, stable, receiving events) run on
+    animation frames, so the click comes about 2 ms after a frame starts and waits
+    nearly a whole frame for the next: the least favourable moment."""
+    answer.click()
+
+
+FRAME_MS = 1000 / 60
+# When in a frame each answer is clicked: "any", as a person's click comes (the time
+# to the next frame averages half a frame); "after a frame", the least favourable
+# moment (the next frame is nearly a whole frame away), as Playwright clicks.
+MOMENTS = {"any": _click_at_any_moment, "after a frame": _click_after_a_frame}
+
+
 def _event_timings(page, last_click: float) -> list[dict]:
     """The Event Timing entries of the clicks, once the last click's has come (it comes
     after its paint is shown), or a second later (a click under 16 ms has none)."""
@@ -175,7 +203,8 @@ def _event_timings(page, last_click: float) -> list[dict]:
     return page.evaluate("window.__eventTimings")
 
 
-def step_floor(browser, steps: int = 50, pause_ms: int = 0, address: bool = False) -> dict:
+def step_floor(browser, steps: int = 50, pause_ms: int = 0, address: bool = False,
+               moment: str = "any") -> dict:
     """step_timings on FLOOR_PAGE, served as the site is (tests/conftest.py: serve);
     address: its handler changes the address and the title too."""
     from conftest import serve
@@ -189,9 +218,19 @@ def step_floor(browser, steps: int = 50, pause_ms: int = 0, address: bool = Fals
         (Path(temp) / "favicon.png").write_bytes(_icon())
         url, server = serve(Path(temp))
         try:
-            return step_timings(browser, f"{url}/questionnaire/", steps=steps, pause_ms=pause_ms)
+            return step_timings(browser, f"{url}/questionnaire/", steps=steps, pause_ms=pause_ms,
+                                moment=moment)
         finally:
             server.shutdown()
+
+
+def step_measures(browser, url: str, steps: int = 50, pause_ms: int = 0) -> dict:
+    """For each moment in a frame (MOMENTS): the questionnaire at url, and the method's
+    floors in the same run (the trivial page; it with an address and title per step)."""
+    return {moment: {"steps": step_timings(browser, url, steps, pause_ms, moment),
+                     "floor": step_floor(browser, steps, pause_ms, moment=moment),
+                     "floor_address": step_floor(browser, steps, pause_ms, True, moment)}
+            for moment in MOMENTS}
 
 
 def page_audit(browser, url: str, local: str) -> dict:

@@ -106,40 +106,46 @@ def _weights(weights: dict) -> list[str]:
 
 
 def _browser(browser: dict) -> list[str]:
-    steps = browser["steps"]
-    floor, floor_address = browser.get("floor"), browser.get("floor_address")
+    measures = browser["steps"]
+    walked = next(iter(measures.values()))["steps"]
     out = ["## In the browser (headless Chromium)", "",
-           f"The questionnaire, {steps['steps']} answers clicked (starting again at each",
+           f"The questionnaire, {walked['steps']} answers clicked (starting again at each",
            "outcome): time from the click event to the next step's heading focused and",
            "painted (`requestAnimationFrame` after the focus, then the next task), and the",
            "requests made per step: by the page, and Chromium's own new request for the",
-           "favicon on each change of address (Chromium does this, not the page). *Floor*:",
-           "the same clicks and measurement, in the same run, on a page whose click handler",
-           "only changes its heading's words and focuses it (bench/browser.py: FLOOR_PAGE),",
-           "the time from an input to the next frame in headless Chromium; *with address*:",
-           "the same page giving each step its own address (history.pushState) and title, as",
-           "every step must. *First frame*: a",
-           "`requestAnimationFrame` counter started by the click, read in the frame that",
-           "paints the focused heading (1: the first frame after the click). *Event Timing*:",
-           "the click's `duration` as Chromium reports it (PerformanceObserver \"event\", what",
-           "INP measures: from the click to the next paint shown), in 8 ms steps, none under",
-           "16 ms.", "",
-           "| median | worst | floor: median / worst | floor with address | painted in the first frame after the click "
-           "| Event Timing | requests per step by the page (most) | favicon requests per step |",
-           "|---|---|---|---|---|---|---|---|",
-           f"| {steps['median_ms']:.1f} ms | {steps['worst_ms']:.1f} ms "
-           + "".join(f"| {f['median_ms']:.1f} / {f['worst_ms']:.1f} ms " if f else "| - "
-                     for f in (floor, floor_address))
-           + f"| {frames_summary(steps)} "
-           f"| {event_timing_summary(steps)}; floors: "
-           + "; ".join(event_timing_summary(f) if f else "-" for f in (floor, floor_address)) + " "
-           f"| {steps['requests_per_step']} | {steps['favicon_per_step']} |", "",
-           "Offline after one visit: the home page loaded once (its service worker",
-           "installed: the time from the page's load to the worker being ready, and what",
-           "it cached), then the network cut off (`context.set_offline`), then each page",
-           "opened; the questionnaires are walked to an outcome (the first answer each time).",
-           "", "| site | worker | ready after load | cached | offline: what opened |",
-           "|---|---|---|---|---|"]
+           "favicon on each change of address (Chromium does this, not the page). The",
+           "time to the next frame depends on when in a frame the click comes: *at any",
+           "moment*, as a person clicks (`page.mouse`, after a wait spread evenly over a",
+           "frame), it averages half a frame; *just after a frame*, as Playwright's own",
+           "click comes (its checks before a click run on animation frames), it is nearly a",
+           "whole frame, the least favourable case. *Floor*: the same clicks and",
+           "measurement, in the same run, on a page whose click handler only changes its",
+           "heading's words and focuses it (bench/browser.py: FLOOR_PAGE): the time from an",
+           "input to the next frame in headless Chromium; *with address*: the same page",
+           "giving each step its own address (history.pushState) and title, as every step",
+           "must. *First frame*: a `requestAnimationFrame` counter started by the click,",
+           "read in the frame that paints the focused heading (1: the first frame after the",
+           "click). *Event Timing*: the click's `duration` as Chromium reports it",
+           "(PerformanceObserver \"event\", what INP measures: from the click to the next",
+           "paint shown), in 8 ms steps, none under 16 ms.", "",
+           "| the click comes | median | worst | floor: median / worst | floor with address "
+           "| painted in the first frame after the click | Event Timing "
+           "| requests per step by the page (most) | favicon requests per step |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for moment, measure in measures.items():
+        steps, floors = measure["steps"], (measure["floor"], measure["floor_address"])
+        out.append(f"| {MOMENT_NAMES[moment]} | {steps['median_ms']:.1f} ms | {steps['worst_ms']:.1f} ms "
+                   + "".join(f"| {f['median_ms']:.1f} / {f['worst_ms']:.1f} ms " for f in floors)
+                   + f"| {frames_summary(steps)} | {event_timing_summary(steps)}; floors: "
+                   + "; ".join(map(event_timing_summary, floors))
+                   + f" | {steps['requests_per_step']} | {steps['favicon_per_step']} |")
+    out += ["",
+            "Offline after one visit: the home page loaded once (its service worker",
+            "installed: the time from the page's load to the worker being ready, and what",
+            "it cached), then the network cut off (`context.set_offline`), then each page",
+            "opened; the questionnaires are walked to an outcome (the first answer each time).",
+            "", "| site | worker | ready after load | cached | offline: what opened |",
+            "|---|---|---|---|---|"]
     out += [offline_row(name, result) for name, result in browser["offline"].items()]
     out += ["", "Loading each page: requests to other hosts, and axe-core's violations.", "",
             "| page | requests to other hosts | axe-core violations |", "|---|---|---|"]
@@ -150,6 +156,18 @@ def _browser(browser: dict) -> list[str]:
         out.append(f"| {name} | {len(audit['foreign_requests'])}{listed} "
                    f"| {len(audit['axe'])}{violations} |")
     return out + [""]
+
+
+MOMENT_NAMES = {"any": "at any moment", "after a frame": "just after a frame"}
+
+
+def steps_summary(measure: dict) -> str:
+    """'median / worst ms (floors: median / worst; with address median / worst ms)' of
+    one moment's walk (browser.step_measures)."""
+    steps, floor, address = measure["steps"], measure["floor"], measure["floor_address"]
+    return (f"{steps['median_ms']:.1f} / {steps['worst_ms']:.1f} ms "
+            f"(floors {floor['median_ms']:.1f} / {floor['worst_ms']:.1f}; "
+            f"{address['median_ms']:.1f} / {address['worst_ms']:.1f} ms)")
 
 
 def frames_summary(steps: dict) -> str:

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import builds  # noqa: E402
-from browser import (chromium, lighthouse, offline_walk, page_audit, step_floor,  # noqa: E402
-                     step_timings)
+from browser import (chromium, lighthouse, offline_walk, page_audit,  # noqa: E402
+                     step_measures)
 from conftest import serve  # noqa: E402
 from gates import default_material_site, page_weight, text_weight  # noqa: E402
 from reload import edit_to_reload  # noqa: E402
@@ -162,9 +162,7 @@ def in_the_browser(browser, site: Path, site_url: str, default_url: str,
             path = page.parent.relative_to(site).as_posix()
             audits[name] = page_audit(browser, f"{site_url}/{'' if path == '.' else path + '/'}",
                                       site_url)
-    return {"steps": step_timings(browser, f"{site_url}/questionnaire/"),
-            # the method's floors, in the same run (bench/browser.py: FLOOR_PAGE)
-            "floor": step_floor(browser), "floor_address": step_floor(browser, address=True),
+    return {"steps": step_measures(browser, f"{site_url}/questionnaire/"),
             "offline": {"default Material page": offline_walk(browser, default_url, {"home": "/"}),
                         "this site": offline_walk(browser, site_url, checks)},
             "audits": audits}

@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import builds  # noqa: E402
-from browser import chromium, step_floor, step_timings  # noqa: E402
+from browser import chromium, step_measures  # noqa: E402
 from conftest import serve  # noqa: E402
 from gates import gzipped_size, page_weight  # noqa: E402
-from report import event_timing_summary, frames_summary  # noqa: E402
+from report import MOMENT_NAMES, event_timing_summary, frames_summary, steps_summary  # noqa: E402
 from synthetic_tree import grow_real_tree  # noqa: E402
 from site_languages import LANGUAGES as SITE_LANGUAGES, prefix  # noqa: E402
 
@@ -84,12 +84,9 @@ def measure_site(site: Path, nodes: int, build_seconds: float, browser) -> dict:
     row["step_data"] = median(gzipped_size(data) for data in (site / "questionnaire" / "steps").glob("*.json"))
     url, server = serve(site)
     try:
-        row["steps"] = step_timings(browser, f"{url}/questionnaire/", **STEPS)
+        row["steps"] = step_measures(browser, f"{url}/questionnaire/", **STEPS)
     finally:
         server.shutdown()
-    # the method's floors, in the same run: a trivial page; the same changing its address and title
-    row["floor"] = step_floor(browser, **STEPS)
-    row["floor_address"] = step_floor(browser, address=True, **STEPS)
     print(f"  {nodes} nodes: {row}", flush=True)
     return row
 
@@ -147,15 +144,14 @@ def table(rows: list[dict]) -> list[str]:
              "search index, map, gzipped)",
              lambda r, lang=lang: f"{r['precache'][lang] / 1e6:.2f} MB "
              f"({r['precache'][lang + ' packs'] / 1e6:.2f})")
-    line("step to step in Chromium, median / worst (floors: a trivial page; it with an address "
-         "and title per step)", lambda r: (
-        f"{r['steps']['median_ms']:.1f} / {r['steps']['worst_ms']:.1f} ms "
-        f"(floors {r['floor']['median_ms']:.1f} / {r['floor']['worst_ms']:.1f}; "
-        f"{r['floor_address']['median_ms']:.1f} / {r['floor_address']['worst_ms']:.1f} ms)"))
-    line("step to step: painted in the first frame after the click", lambda r: frames_summary(r["steps"]))
-    line("step to step: the click's Event Timing duration", lambda r: (
-        f"{event_timing_summary(r['steps'])}; floors: {event_timing_summary(r['floor'])}; "
-        f"{event_timing_summary(r['floor_address'])}"))
+    for moment, name in MOMENT_NAMES.items():
+        line(f"step to step in Chromium, the click {name}: median / worst (floors: a trivial "
+             "page; it with an address and title per step)", lambda r, m=moment: steps_summary(r["steps"][m]))
+        line(f"step to step, the click {name}: painted in the first frame after the click",
+             lambda r, m=moment: frames_summary(r["steps"][m]["steps"]))
+        line(f"step to step, the click {name}: its Event Timing duration", lambda r, m=moment: (
+            f"{event_timing_summary(r['steps'][m]['steps'])}; floors: "
+            + "; ".join(event_timing_summary(r["steps"][m][f]) for f in ("floor", "floor_address"))))
     lines += ["", STEPS_NOTE, "", END]
     return lines
 
@@ -164,7 +160,10 @@ STEPS_NOTE = (
     "Step to step: answers clicked in headless Chromium (bench/browser.py: step_timings; "
     f"{STEPS['steps']} steps, the reader pausing {STEPS['pause_ms']} ms on each). Time: the "
     "click event's time stamp to the first task after the frame that paints the focused "
-    "heading. Floor: the same clicks and measurement, in the same run, on a page whose "
+    "heading. The click comes at any moment in a frame, as a person's does (the mouse "
+    "pressed after a wait spread evenly over a frame), or just after a frame, as "
+    "Playwright's own click does (the next frame nearly a whole frame away). "
+    "Floor: the same clicks and measurement, in the same run, on a page whose "
     "click handler only changes its heading's words and focuses it: the time from an input "
     "to the next frame in headless Chromium, which no page goes under; then the same page "
     "giving each step its own address (history.pushState) and title, as every step must. Frames: a "
