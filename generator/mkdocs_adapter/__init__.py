@@ -78,6 +78,7 @@ class ParcelHelpPlugin(BasePlugin):
         self.serving = command == "serve"
         if self.serving:
             serve.list_theme_files_once()
+            serve.compiled_templates_kept()
         if dirty:
             serve.quiet_dirty_warning()
 
