@@ -53,8 +53,9 @@ def first_load(site: Path, page: Path) -> dict[str, int]:
 def precache(site: Path) -> dict[str, int]:
     """Bytes the service worker stores per language, as it stores them: the language's
     own files (LANG/...; English at the root), plus those every language shares
-    (assets/). What grows with the tree (the steps' data, the search index, the map)
-    is in packs, gzipped (generator/offline.py): their share is counted apart too."""
+    (assets/). The language's pages and what grows with the tree (the steps' data, the
+    search index, the map) are in packs, gzipped (generator/offline.py): their share is
+    counted apart too."""
     text = (site / "sw.js").read_text(encoding="utf-8")
     names = json.loads(re.search(r"var PRECACHE = (\[.*?\]);", text, re.S).group(1))
     packs = json.loads(re.search(r"var PACKS = (\{.*?\});", text, re.S).group(1))
@@ -140,8 +141,8 @@ def table(rows: list[dict]) -> list[str]:
     line("a step's page (HTML only, median)", lambda r: kb(r["step_page"]))
     line("a step's data (steps/ID.json, median)", lambda r: f"{r['step_data']:,} B")
     for lang in LANGUAGES:
-        line(f"service worker precache, {lang} (as stored; of it, the packs: steps' data, "
-             "search index, map, gzipped)",
+        line(f"service worker precache, {lang} (as stored; of it, the packs: pages, steps' "
+             "data, search index, map, gzipped)",
              lambda r, lang=lang: f"{r['precache'][lang] / 1e6:.2f} MB "
              f"({r['precache'][lang + ' packs'] / 1e6:.2f})")
     for moment, name in MOMENT_NAMES.items():

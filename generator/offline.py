@@ -7,12 +7,13 @@ The worker's source is site_overrides/sw.js, copied to the site's root by the th
 cache and a version: a hash of their names and bytes, so a rebuild that changes any of
 them gives a new sw.js, which the browser installs on the reader's next online visit.
 
-What grows with the tree is kept packed: each language's steps' data in one pack, and
-each of its own files of PACK_FROM bytes or more (the search index, the map, the facts)
-in one pack each, a gzipped JSON object {address: [content type, text]} in the
-language's packs/ folder. The worker caches the packs instead of those files and
-answers a request for one of them from its pack (sw.js), so the cache holds them
-gzipped: at 1,000 nodes a language's precache is a fifth to a quarter of its files' size.
+Each language's pages and data are kept packed: its steps' data in one pack, its other
+pages in one (but its offline page, which the worker must find at once), and each of its
+own files of PACK_FROM bytes or more (the search index, the map, the facts) in one pack
+each, a gzipped JSON object {address: [content type, text]} in the language's packs/
+folder. The worker caches the packs instead of those files and answers a request for one
+of them from its pack (sw.js), so the cache holds them gzipped: at 1,000 nodes a
+language's precache is about a fifth of its files' size.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ _SKIPPED = re.compile(r"(^|/)embed/|^sitemap\.xml|^assets/images/social/|^sw\.js
 PACKS = "packs/"
 PACK_FROM = 64 * 1024  # bytes: about twice the largest page that does not grow with the tree
 _PACKED_KINDS = (".html", ".json")  # text the build writes; a picture stays as it is
+# The smaller pages of a language share a pack: one gzip stream packs their common
+# header, navigation and footer once (a sixth of their size, where one by one the worker
+# would store them whole). Not 404.html: it is answered for any address, not its own.
+PAGES = "pages"
+_OWN_PACK_NAMES = {"steps", PAGES}  # a large page's pack of its own is never named so
 _STEP_DATA = re.compile(r"^(?:[^/]+/)?questionnaire/steps/[^/]+\.json$")
 _LUNR = re.compile(r"^assets/javascripts/lunr/(?:min/lunr\.([\w.]+)\.min\.js|.*)$")
 
@@ -91,7 +97,8 @@ def _owner(name: str, languages: list[str]) -> str | None:
 def pack_plan(site: Path, names: list[str], languages: list[str]) -> dict[str, list[str]]:
     """Which cached files go into which pack: pack's path -> its files' paths. A
     language's steps' data make one pack (its folder's packs/steps.json.gz); each other
-    page or JSON file of the language of PACK_FROM bytes or more, a pack of its own."""
+    page or JSON file of the language of PACK_FROM bytes or more, a pack of its own; its
+    other pages but the offline page, one pack (packs/pages.json.gz)."""
     plan: dict[str, list[str]] = {}
     for name in names:
         lang = _owner(name, languages)
@@ -103,7 +110,11 @@ def pack_plan(site: Path, names: list[str], languages: list[str]) -> dict[str, l
         elif name.endswith(_PACKED_KINDS) and (site / name).stat().st_size >= PACK_FROM:
             page = re.sub(r"\.\w+$", "", url_of(name[len(folder):]))
             slug = re.sub(r"[^\w]+", "-", page).strip("-") or "home"
+            slug += "-page" if slug in _OWN_PACK_NAMES else ""
             plan[f"{folder}{PACKS}{slug}.json.gz"] = [name]
+        elif (name == "index.html" or name.endswith("/index.html")) \
+                and name != f"{folder}{OFFLINE_PAGE}index.html":
+            plan.setdefault(f"{folder}{PACKS}{PAGES}.json.gz", []).append(name)
     return plan
 
 

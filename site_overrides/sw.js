@@ -13,10 +13,11 @@
  *   site on the same origin, a fork on user.github.io/other/, keeps its own); take
  *   over the open pages.
  * - fetch: a same-origin GET is answered from the cache, else from the network; a page
- *   that is in neither shows the offline page of its language. What grows with the tree
- *   (the steps' data, the search index, the map) is cached in packs, gzipped, and a
- *   request for it is answered from its pack, inflated once per worker's life
- *   (DecompressionStream; a browser without it asks the network).
+ *   that is in neither shows the offline page of its language. Each language's pages
+ *   (but its offline page) and what grows with the tree (the steps' data, the search
+ *   index, the map) are cached in packs, gzipped, and a request for one of them is
+ *   answered from its pack, inflated once per worker's life (DecompressionStream; a
+ *   browser without it asks the network, and offline shows the offline page).
  * A rebuild that changes any file changes VERSION, so this file changes; the browser
  * checks it on each visit and installs the new version the next time it is online.
  * Nothing here is sent anywhere; no other host is ever asked.

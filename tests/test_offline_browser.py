@@ -15,9 +15,9 @@ import yaml
 
 from conftest import ROOT
 from generator.i18n import locale
-from steps import answer, pdf_pages, visible_step, wait_for_step, walk_to
+from steps import answer, pdf_pages, search, visible_step, wait_for_step, walk_to
 from site_data import TOOLS, TREES
-from site_languages import PREFIXED
+from site_languages import PREFIXED, READER_WORDS
 
 pytestmark = pytest.mark.browser
 
@@ -104,6 +104,24 @@ def test_offline_what_the_worker_keeps_packed_opens(offline, site_url, site_dir,
                                f"{site_url}/{url}")
         assert got == [200, "application/json; charset=utf-8",
                        (site_dir / url).read_text(encoding="utf-8")], url
+
+
+@pytest.mark.parametrize("prefix, lang", PREFIXED)
+def test_offline_search_finds_a_step_and_opens_it(offline, site_url, prefix, lang):
+    """Search runs offline from what the first visit cached (its scripts, Material's
+    worker, the index from its pack); the result, a step's own address, shows the step."""
+    found = READER_WORDS[lang]["find"][0]
+    offline.goto(f"{site_url}/{prefix}")
+    target = f"{site_url}/{prefix}questionnaire/{found['step']}/#{found['step']}-title"
+    assert target in search(offline, found["word"])
+    in_result = f"a[href*='#{found['step']}-title']"
+    link = offline.locator(f".md-search-result__item {in_result}").first
+    if not link.is_visible():  # folded under "N more on this page"
+        offline.locator("details.md-search-result__more",
+                        has=offline.locator(in_result)).locator("summary").click()
+    link.click()
+    wait_for_step(offline, found["step"])
+    assert visible_step(offline) == found["step"]
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)

@@ -144,6 +144,23 @@ def test_packs_hold_each_file_as_built_and_the_worker_finds_it(site_dir):
                           for p in (site_dir / "questionnaire" / "steps").glob("*.json")}
 
 
+def test_a_languages_pages_share_one_pack_but_its_offline_page(site_dir):
+    """A language's pages (but its steps' own and its large ones, which have packs of
+    their own) are cached in one pack, gzipped as one; its offline page stays cached as
+    it is, for the worker to show without inflating anything."""
+    _, precache, packs, offline_pages = worker_list(site_dir)
+    for prefix, lang in PREFIXED:
+        pages = unpacked(site_dir, f"{prefix}packs/pages.json.gz")
+        kept_alone = {url for pack, patterns in packs.items() if pack != f"{prefix}packs/pages.json.gz"
+                      for url in patterns}
+        guides = {f"{prefix}guides/{slug}/" for slug in TREES[lang].guides}
+        assert guides <= set(pages) | kept_alone and guides & set(pages), prefix
+        assert {prefix or "./", f"{prefix}about/", f"{prefix}tools/deadlines/"} <= set(pages)
+        assert offline_pages[prefix] in precache and offline_pages[prefix] not in pages
+        size = sum(len(text.encode("utf-8")) for _, text in pages.values())
+        assert (site_dir / prefix / "packs" / "pages.json.gz").stat().st_size * 4 < size
+
+
 def test_the_packs_are_the_same_bytes_for_the_same_files(tmp_path):
     """No date in a pack: a rebuild of the same site keeps the worker's VERSION. A
     large picture is cached as it is."""

@@ -39,3 +39,14 @@ def test_the_index_holds_the_step_itself(site_dir, lang, index, word, step):
     assert entry is not None, sorted(entries)
     assert entry["title"] == TREES[lang].nodes[step].title
     assert word in (entry["title"] + " " + entry["text"]).lower()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_translation_status_is_not_searchable(site_dir, lang):
+    """A translators' page that lists every text of the tree: each would be a false hit
+    for readers (as the embed, it is left out of the index)."""
+    index = json.loads((site_dir / prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] and not [doc["location"] for doc in index["docs"]
+                                  if doc["location"].startswith("translation-status/")]
+    if lang != LANGUAGES[0]:
+        assert (site_dir / lang / "translation-status" / "index.html").is_file()

@@ -20,7 +20,8 @@ each hook below only calls a plain function of this package:
   (every page lists the problems, FILE:LINE:COLUMN, until the fix), and a save
   rebuilds only what changed (`mkdocs build` still fails); serve_search.py keeps the
   search entries of the pages not rebuilt; data files whose bytes did not change are
-  not parsed again (generator/parsed_files.py).
+  not parsed again (generator/parsed_files.py); the theme's file list is kept while
+  its folders stay the same, and the cycle collector does its full work between rebuilds.
 
 Why not mkdocs-static-i18n: it builds the site once per language around our own
 generator, its language switcher does not keep the questionnaire's step, and its
@@ -68,12 +69,16 @@ class ParcelHelpPlugin(BasePlugin):
         self.dirty = DirtyBuilds()
         self.search = KeptSearch()  # under serve: the index's entries of pages not rebuilt
         self.parsed = ParsedFiles()  # under serve: each data file parsed once per content
+        self.collector = serve.Collector()  # under serve: full collections between rebuilds
         # the inline code the project puts in its pages, recorded as it is inlined
         self.inlined = csp.Inlined(style_attributes={embed.FRAME_STYLE})
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining on_startup also keeps this object across `mkdocs serve` rebuilds."""
         self.serving = command == "serve"
+        if self.serving:
+            serve.list_theme_files_once()
+            serve.compiled_templates_kept()
         if dirty:
             serve.quiet_dirty_warning()
 
@@ -81,6 +86,8 @@ class ParcelHelpPlugin(BasePlugin):
         return serve.faster_polling(server, config)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.serving:
+            self.collector.building()
         self.inlined = csp.Inlined(style_attributes={embed.FRAME_STYLE})
         # Heading ids that keep Cyrillic letters (#почему-посылки-теряются, not #_1);
         # the same ids as before for English. Set here: mkdocs.yml stays plain YAML.
@@ -155,8 +162,10 @@ class ParcelHelpPlugin(BasePlugin):
             self.search.after_build(config)
         if self.build is None:
             serve.write_error_404(site, self.problems)
-            return
-        after_build.finish_site(
-            site, self.build.languages, self.build.files,
-            own_assets=after_build.own_assets(config.theme.custom_dir),
-            site_url=config.site_url or "", serving=self.serving)
+        else:
+            after_build.finish_site(
+                site, self.build.languages, self.build.files,
+                own_assets=after_build.own_assets(config.theme.custom_dir),
+                site_url=config.site_url or "", serving=self.serving)
+        if self.serving:
+            self.collector.built()
