@@ -19,7 +19,8 @@ each hook below only calls a plain function of this package:
 - serve.py, dirty.py: under `mkdocs serve`, data with errors never stops the server
   (every page lists the problems, FILE:LINE:COLUMN, until the fix), and a save
   rebuilds only what changed (`mkdocs build` still fails); serve_search.py keeps the
-  search entries of the pages not rebuilt; data files whose bytes did not change are
+  search entries of the pages not rebuilt; search_sections.py keeps Material's parse
+  of each page's HTML for the next build; data files whose bytes did not change are
   not parsed again (generator/parsed_files.py).
 
 Why not mkdocs-static-i18n: it builds the site once per language around our own
@@ -44,7 +45,7 @@ from generator.errors import Problem
 from generator.parsed_files import ParsedFiles
 from generator.reserved import heading_slug
 
-from . import after_build, pages, policy, serve, theme
+from . import after_build, pages, policy, search_sections, serve, theme
 from .dirty import DirtyBuilds
 from .serve_search import KeptSearch
 from .languages import translated_nav
@@ -109,6 +110,7 @@ class ParcelHelpPlugin(BasePlugin):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         if self.serving:
             self.search.before_pages(config, files)
+        search_sections.keep_sections(config)
         return theme.prepare(env, files, self.inlined)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
