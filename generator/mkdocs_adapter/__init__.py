@@ -89,7 +89,7 @@ class ParcelHelpPlugin(BasePlugin):
         config.nav = with_tool_pages(config.nav)
         self.build, self.problems = start_build(
             config, strict_translations=self.config["strict_translations"],
-            serving=self.serving, load=self.parsed.load if self.serving else loader.load_file)
+            serving=self.serving, load=self.parsed.load if self.serving else loader.load_file_kept)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
