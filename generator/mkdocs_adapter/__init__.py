@@ -20,7 +20,7 @@ each hook below only calls a plain function of this package:
   (every page lists the problems, FILE:LINE:COLUMN, until the fix), and a save
   rebuilds only what changed (`mkdocs build` still fails); serve_search.py keeps the
   search entries of the pages not rebuilt; search_sections.py keeps Material's parse
-  of each page's HTML for the next build; data files whose bytes did not change are
+  of each page's HTML for the next build, kept_render.py mkdocs's Markdown; data files whose bytes did not change are
   not parsed again (generator/parsed_files.py).
 
 Why not mkdocs-static-i18n: it builds the site once per language around our own
@@ -45,7 +45,7 @@ from generator.errors import Problem
 from generator.parsed_files import ParsedFiles
 from generator.reserved import heading_slug
 
-from . import after_build, pages, policy, search_sections, serve, theme
+from . import after_build, kept_render, pages, policy, search_sections, serve, theme
 from .dirty import DirtyBuilds
 from .serve_search import KeptSearch
 from .languages import translated_nav
@@ -118,6 +118,7 @@ class ParcelHelpPlugin(BasePlugin):
         """While the data has errors, every page lists them."""
         if self.build is None:
             return serve.error_markdown(self.problems)
+        kept_render.keep_render(page)
         return pages.page_markdown(markdown, page, config, self.build)
 
     def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig,
