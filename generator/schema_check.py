@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import ast
 import difflib
+import hashlib
 import json
 import re
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import jsonschema
 
+from .build_cache import KeptTexts
 from .errors import Problem, shown
 from .loader import Loaded, Location
 from .stamps import stamp
@@ -78,9 +81,31 @@ def _compiled(path: Path, version: tuple) -> jsonschema.Draft202012Validator:
 
 def schema_problems(loaded: Loaded, schema_path: Path, describe: Describe) -> list[Problem]:
     """Every schema error in loaded, explained; an error that only restates another at
-    the same place (an if/then's `const`) is dropped."""
-    problems: list[tuple[str, Location, Problem]] = []
+    the same place (an if/then's `const`) is dropped. Data found valid before against
+    the same schema is not checked again (_known_valid)."""
     root = load_schema(schema_path)
+    key = hashlib.sha256(repr((loaded.data, root)).encode("utf-8", "surrogatepass")).hexdigest()
+    if _known_valid().find(key) is not None:
+        return []
+    problems = _schema_problems(loaded, schema_path, describe, root)
+    if not problems:
+        _known_valid().keep(key, "")
+    return problems
+
+
+@lru_cache(maxsize=None)
+def _known_valid() -> KeptTexts:
+    """Hashes of data a schema found valid (the data and the schema in the hash), kept
+    in the cache folder (build_cache.py) for the next process: validating the tree and
+    tools.yaml was a sixth of reading the site's data. The check's result depends on
+    nothing else (jsonschema's version and the generator's code are in the kept file's
+    version); a file with errors is checked every time, its messages made anew."""
+    return KeptTexts("valid-data", (metadata.version("jsonschema"),))
+
+
+def _schema_problems(loaded: Loaded, schema_path: Path, describe: Describe,
+                     root: dict) -> list[Problem]:
+    problems: list[tuple[str, Location, Problem]] = []
     for error in _validator(schema_path).iter_errors(loaded.data):
         for leaf in _leaf_errors(error):
             problems += [(leaf.validator, tuple(leaf.absolute_path), p)
