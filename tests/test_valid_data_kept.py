@@ -69,3 +69,24 @@ def test_another_schema_checks_the_same_data_anew(cache, monkeypatch, tmp_path, 
     made = _checks(monkeypatch)
     assert schema_check.schema_problems(loaded, other, describe) != []
     assert made == [1]
+
+
+def test_kinds_of_fields_from_kept_answers_are_jsonschemas(cache, monkeypatch, valid_text):
+    """kinds.fields walks a node by the branch of the schema's if/then that describes
+    it; the answers kept for the next process give the same kinds as jsonschema."""
+    from generator import kinds
+    from generator.validate import schema
+
+    loaded = load_bytes(valid_text.encode(), "t.yaml")
+    monkeypatch.setenv("PARCEL_HELP_CACHE", "off")
+    kinds._kept_answers.cache_clear()
+    fresh = list(kinds.fields(schema(), loaded.data))
+    assert {kind for _, kind, _ in fresh} >= {"plain_text", "markdown", "id"}
+    monkeypatch.delenv("PARCEL_HELP_CACHE")
+    kinds._kept_answers.cache_clear()
+    assert list(kinds.fields(schema(), loaded.data)) == fresh  # answered and kept
+    kinds._kept_answers().save()
+    kinds._kept_answers.cache_clear()
+    assert list(kinds.fields(schema(), loaded.data)) == fresh  # taken back
+    assert kinds._kept_answers().texts and not kinds._kept_answers().added
+    kinds._kept_answers.cache_clear()
