@@ -132,7 +132,9 @@ def _named(value: Any) -> Any:
 
 @lru_cache(maxsize=None)
 def _kept() -> build_cache.KeptTexts:
-    return build_cache.KeptTexts("page-renders", (), limit=2_000)
+    # Each render is a page's HTML (20 KB on average), all read at each build's start:
+    # room for the site's 77 pages and a few edits of each.
+    return build_cache.KeptTexts("page-renders", (), limit=400)
 
 
 class _Logged(logging.Handler):

@@ -44,7 +44,10 @@ def add_entry(index, page: Page) -> None:
 @lru_cache(maxsize=None)
 def _kept() -> build_cache.KeptTexts:
     """One per process (`mkdocs serve` rebuilds use the same)."""
-    return build_cache.KeptTexts("search-sections", (metadata.version("mkdocs-material"),))
+    # A page's sections are 2 KB on average, all read at each build's start: room for
+    # the real site's 521 pages, edits, and a 1,000-node site's (make bench).
+    return build_cache.KeptTexts("search-sections", (metadata.version("mkdocs-material"),),
+                                 limit=4_000)
 
 
 def page_sections(kept: build_cache.KeptTexts, html: str) -> list:
