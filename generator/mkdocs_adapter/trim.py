@@ -143,9 +143,12 @@ def _trim_material(site: Path, texts: dict[Path, str]) -> dict[str, str]:
         return json.dumps({name: unused_rules_removed(css, words)
                            for name, css in sheets.items()}).encode()
 
-    libraries = tuple(metadata.version(name) for name in ("tinycss2", "rcssmin"))
-    made = json.loads(build_cache.kept_bytes(
-        "trimmed-css", (_digest(site, texts), sheets, libraries), trimmed))
+    if build_cache.folder() is None:
+        made = json.loads(trimmed())  # nothing kept: no need to hash the site
+    else:
+        libraries = tuple(metadata.version(name) for name in ("tinycss2", "rcssmin"))
+        made = json.loads(build_cache.kept_bytes(
+            "trimmed-css", (_digest(site, texts), sheets, libraries), trimmed))
     renamed = {}
     for name, css in made.items():
         path = site / STYLESHEETS / name
