@@ -19,9 +19,11 @@ each hook below only calls a plain function of this package:
 - serve.py, dirty.py: under `mkdocs serve`, data with errors never stops the server
   (every page lists the problems, FILE:LINE:COLUMN, until the fix), and a save
   rebuilds only what changed (`mkdocs build` still fails); serve_search.py keeps the
-  search entries of the pages not rebuilt; search_sections.py keeps Material's parse
-  of each page's HTML for the next build, kept_render.py mkdocs's Markdown; data files whose bytes did not change are
-  not parsed again (generator/parsed_files.py).
+  search entries of the pages not rebuilt; data files whose bytes did not change are
+  not parsed again (generator/parsed_files.py);
+- search_sections.py, kept_render.py: Material's search parse of each page's HTML and
+  mkdocs's Markdown of each page that is not a step, kept for the next build
+  (generator/build_cache.py).
 
 Why not mkdocs-static-i18n: it builds the site once per language around our own
 generator, its language switcher does not keep the questionnaire's step, and its
