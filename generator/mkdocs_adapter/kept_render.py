@@ -17,7 +17,6 @@ import hashlib
 import json
 import logging
 from functools import lru_cache
-from importlib import metadata
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,8 +29,6 @@ from generator.render import SLOT_KEY
 
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 _STANDS_FOR_KEY = "kEpTsLoTkEy"  # not hexadecimal: no slot key is ever this
-# what renders Markdown here: mkdocs, Python-Markdown, pymdownx (the headings' ids)
-_LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions")
 
 
 def keep_render(page: Page) -> None:
@@ -113,7 +110,13 @@ def _settings(config: MkDocsConfig) -> str:
 
 @lru_cache(maxsize=None)
 def _versions() -> tuple[str, ...]:
-    return tuple(metadata.version(name) for name in _LIBRARIES)
+    """The engine by its own name (ProperDocs answers to `mkdocs` and has no mkdocs
+    package metadata) and version, Python-Markdown's and pymdownx's."""
+    import markdown
+    import mkdocs
+    import pymdownx
+
+    return (mkdocs.__name__, mkdocs.__version__, markdown.__version__, pymdownx.__version__)
 
 
 def _named(value: Any) -> Any:
