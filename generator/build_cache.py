@@ -140,12 +140,22 @@ class KeptTexts:
             atexit.register(self.save)
 
     def get(self, key: str, make: Callable[[], str]) -> str:
-        text = self.texts.pop(key, None)  # put back last: the most recently used
+        text = self.find(key)
         if text is None:
             text = make()
-            self.added = True
-        self.texts[key] = text
+            self.keep(key, text)
         return text
+
+    def find(self, key: str) -> str | None:
+        """The text kept under key, or None."""
+        text = self.texts.pop(key, None)
+        if text is not None:
+            self.texts[key] = text  # put back last: the most recently used
+        return text
+
+    def keep(self, key: str, text: str) -> None:
+        self.texts[key] = text
+        self.added = True
 
     def save(self) -> None:
         if not self.added or self.path is None:

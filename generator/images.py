@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
-
-import PIL
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from . import build_cache
+
+if TYPE_CHECKING:  # Pillow is imported when a picture is drawn: most builds take them
+    from PIL import Image, ImageDraw, ImageFont  # from the cache folder
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 PREVIEW_SIZE = (1200, 630)
@@ -26,6 +28,8 @@ class FontMissing(RuntimeError):
 
 
 def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     path = FONT_DIR / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
     if not path.is_file():
         raise FontMissing(f"{path} is missing: install Debian's fonts-dejavu-core "
@@ -53,11 +57,18 @@ def _parcel(draw: ImageDraw.ImageDraw, left: float, top: float, size: float) -> 
 def icon(size: int, colour: str) -> bytes:
     """The app icon: a parcel on the site's colour, with a margin that survives a
     round mask. Kept for the next build, as the previews."""
-    key = (size, colour, PIL.__version__)  # build_cache adds the drawing code
+    key = (size, colour, _pillow())  # build_cache adds the drawing code
     return build_cache.kept_bytes("icons", key, lambda: _icon(size, colour))
 
 
+@lru_cache(maxsize=None)
+def _pillow() -> str:
+    return metadata.version("pillow")
+
+
 def _icon(size: int, colour: str) -> bytes:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (size, size), colour)
     _parcel(ImageDraw.Draw(image), size * .25, size * .3, size * .5)
     return _png(image)
@@ -81,12 +92,14 @@ def preview(title: str, text: str, address: str, colour: str) -> bytes:
     fonts = [(path.stat().st_size, path.stat().st_mtime_ns)
              for path in (FONT_DIR / "DejaVuSans-Bold.ttf", FONT_DIR / "DejaVuSans.ttf")
              if path.is_file()]
-    key = (title, text, address, colour, PREVIEW_SIZE, fonts, PIL.__version__)
+    key = (title, text, address, colour, PREVIEW_SIZE, fonts, _pillow())
     return build_cache.kept_bytes("previews", key,
                                   lambda: _preview(title, text, address, colour))
 
 
 def _preview(title: str, text: str, address: str, colour: str) -> bytes:
+    from PIL import Image, ImageDraw
+
     width, height = PREVIEW_SIZE
     image = Image.new("RGB", PREVIEW_SIZE, colour)
     draw = ImageDraw.Draw(image)

@@ -22,12 +22,14 @@ for every file by the loader; names the site keeps for itself by validate.py
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import lru_cache
+from importlib import metadata
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
-import jsonschema
-
+from .build_cache import KeptTexts
 from .errors import Problem, shown
 from .loader import Loaded, Location
 from .markup import SLOT, host_problem
@@ -53,8 +55,7 @@ def _resolve(root: dict, schema: Any) -> Any:
 def _branch(root: dict, schema: dict, value: Any) -> dict:
     """The branch of an if/then/else or oneOf that describes value."""
     if "if" in schema:
-        matches = jsonschema.Draft202012Validator(
-            {**schema["if"], "$defs": root.get("$defs", {})}).is_valid(value)
+        matches = _matches(root, schema["if"], value)
         chosen = schema.get("then" if matches else "else", {})
         return _resolve(root, {**{k: v for k, v in schema.items()
                                   if k not in ("if", "then", "else")}, **_resolve(root, chosen)})
@@ -68,6 +69,42 @@ def _branch(root: dict, schema: dict, value: Any) -> dict:
                         (kind == "array" and isinstance(value, list)):
                     return option
     return schema
+
+
+def _matches(root: dict, condition: dict, value: Any) -> bool:
+    """Whether value meets an if/then's condition. The answers are kept in the cache
+    folder (build_cache.py) under a hash of the condition (with the schema's $defs) and
+    the value, as JSON Schema gives one answer for them: a build whose data was found
+    valid before (schema_check._known_valid) never imports jsonschema (a twentieth of
+    a build's CPU)."""
+    key = hashlib.sha256(repr((_condition_digest(root, condition), value)).encode(
+        "utf-8", "surrogatepass")).hexdigest()
+    kept = _kept_answers().find(key)
+    if kept is not None:
+        return kept == "yes"
+    import jsonschema
+
+    answer = jsonschema.Draft202012Validator(
+        {**condition, "$defs": root.get("$defs", {})}).is_valid(value)
+    _kept_answers().keep(key, "yes" if answer else "no")
+    return answer
+
+
+_conditions: dict[tuple[int, int], tuple[dict, dict, str]] = {}
+
+
+def _condition_digest(root: dict, condition: dict) -> str:
+    """Once per schema loaded (schemas are loaded once and never changed in place)."""
+    known = _conditions.get((id(root), id(condition)))
+    if known is None or known[0] is not root or known[1] is not condition:
+        digest = hashlib.sha256(repr((condition, root.get("$defs", {}))).encode()).hexdigest()
+        known = _conditions[(id(root), id(condition))] = (root, condition, digest)
+    return known[2]
+
+
+@lru_cache(maxsize=None)
+def _kept_answers() -> KeptTexts:
+    return KeptTexts("schema-conditions", (metadata.version("jsonschema"),))
 
 
 def fields(root: dict, data: Any, location: Location = (),

@@ -8,7 +8,9 @@ can write ends in a traceback.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -80,6 +82,21 @@ class Loaded:
 def load_file(path: str | Path) -> Loaded:
     """Load a tree file; raise TreeError with readable problems if it cannot be read."""
     return load_bytes(read_bytes(path), str(path))
+
+
+def load_file_kept(path: str | Path) -> Loaded:
+    """load_file, a file read as before taken from the cache folder (build_cache.py):
+    parsing the tree and its translations was a twentieth of a build's CPU. Kept under
+    the file's bytes and name, PyYAML's version and parser, and the generator's code;
+    a file with problems is never kept, so its messages are always made anew."""
+    from . import build_cache
+
+    raw = read_bytes(path)
+    if build_cache.folder() is None or len(raw) > MAX_BYTES:
+        return load_bytes(raw, str(path))
+    key = (hashlib.sha256(raw).hexdigest(), str(path), yaml.__version__, yaml.__with_libyaml__)
+    return pickle.loads(build_cache.kept_bytes(
+        "loaded", key, lambda: pickle.dumps(load_bytes(raw, str(path)), pickle.HIGHEST_PROTOCOL)))
 
 
 def read_bytes(path: str | Path) -> bytes:

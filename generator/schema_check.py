@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import ast
 import difflib
+import hashlib
 import json
 import re
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-import jsonschema
-
+from .build_cache import KeptTexts
 from .errors import Problem, shown
 from .loader import Loaded, Location
 from .stamps import stamp
+
+if TYPE_CHECKING:
+    import jsonschema
 
 # Problem.rank: the order a contributor should read problems in.
 NAMES_THE_FIX, IN_PLACE, CONSEQUENCE = 0, 1, 2
@@ -45,6 +49,8 @@ def _load_schema(path: Path, version: tuple) -> dict:
 def _whole_pattern(validator, pattern: str, instance: Any, schema: dict):
     """`pattern` as JSON Schema (ECMA-262) means it: `$` is the end of the text. Python's
     re.search lets `$` match before a final line break, so "id\n" would pass `^[a-z]+$`."""
+    import jsonschema
+
     if isinstance(instance, str) and not re.search(_ecma_end(pattern), instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -61,10 +67,16 @@ def _is_whole_number(checker, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_Validator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator, {"pattern": _whole_pattern},
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
-        "integer", _is_whole_number))
+@lru_cache(maxsize=None)
+def _validator_class() -> type:
+    """Made on first use: a build whose data was found valid before (_known_valid)
+    never imports jsonschema (a twentieth of a build's CPU)."""
+    import jsonschema
+
+    return jsonschema.validators.extend(
+        jsonschema.Draft202012Validator, {"pattern": _whole_pattern},
+        type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+            "integer", _is_whole_number))
 
 
 def _validator(path: Path) -> jsonschema.Draft202012Validator:
@@ -73,14 +85,48 @@ def _validator(path: Path) -> jsonschema.Draft202012Validator:
 
 @lru_cache(maxsize=16)
 def _compiled(path: Path, version: tuple) -> jsonschema.Draft202012Validator:
-    return _Validator(_load_schema(path, version))
+    return _validator_class()(_load_schema(path, version))
 
 
 def schema_problems(loaded: Loaded, schema_path: Path, describe: Describe) -> list[Problem]:
     """Every schema error in loaded, explained; an error that only restates another at
-    the same place (an if/then's `const`) is dropped."""
-    problems: list[tuple[str, Location, Problem]] = []
+    the same place (an if/then's `const`) is dropped. Data found valid before against
+    the same schema is not checked again (_known_valid)."""
     root = load_schema(schema_path)
+    key = hashlib.sha256(repr((loaded.data, _digest(root))).encode(
+        "utf-8", "surrogatepass")).hexdigest()
+    if _known_valid().find(key) is not None:
+        return []
+    problems = _schema_problems(loaded, schema_path, describe, root)
+    if not problems:
+        _known_valid().keep(key, "")
+    return problems
+
+
+_digests: dict[int, tuple[dict, str]] = {}
+
+
+def _digest(schema: dict) -> str:
+    """Once per schema loaded (load_schema keeps each; none is changed in place)."""
+    known = _digests.get(id(schema))
+    if known is None or known[0] is not schema:
+        known = _digests[id(schema)] = (schema, hashlib.sha256(repr(schema).encode()).hexdigest())
+    return known[1]
+
+
+@lru_cache(maxsize=None)
+def _known_valid() -> KeptTexts:
+    """Hashes of data a schema found valid (the data and the schema in the hash), kept
+    in the cache folder (build_cache.py) for the next process: validating the tree and
+    tools.yaml was a sixth of reading the site's data. The check's result depends on
+    nothing else (jsonschema's version and the generator's code are in the kept file's
+    version); a file with errors is checked every time, its messages made anew."""
+    return KeptTexts("valid-data", (metadata.version("jsonschema"),))
+
+
+def _schema_problems(loaded: Loaded, schema_path: Path, describe: Describe,
+                     root: dict) -> list[Problem]:
+    problems: list[tuple[str, Location, Problem]] = []
     for error in _validator(schema_path).iter_errors(loaded.data):
         for leaf in _leaf_errors(error):
             problems += [(leaf.validator, tuple(leaf.absolute_path), p)

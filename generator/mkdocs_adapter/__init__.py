@@ -21,7 +21,10 @@ each hook below only calls a plain function of this package:
   rebuilds only what changed (`mkdocs build` still fails); serve_search.py keeps the
   search entries of the pages not rebuilt; data files whose bytes did not change are
   not parsed again (generator/parsed_files.py); the theme's file list is kept while
-  its folders stay the same, and the cycle collector does its full work between rebuilds.
+  its folders stay the same, and the cycle collector does its full work between rebuilds;
+- search_sections.py, kept_render.py: Material's search parse of each page's HTML and
+  mkdocs's Markdown of each page that is not a step, kept for the next build
+  (generator/build_cache.py).
 
 Why not mkdocs-static-i18n: it builds the site once per language around our own
 generator, its language switcher does not keep the questionnaire's step, and its
@@ -45,7 +48,7 @@ from generator.errors import Problem
 from generator.parsed_files import ParsedFiles
 from generator.reserved import heading_slug
 
-from . import after_build, pages, policy, serve, theme
+from . import after_build, kept_render, pages, policy, search_sections, serve, theme
 from .dirty import DirtyBuilds
 from .serve_search import KeptSearch
 from .languages import translated_nav
@@ -95,7 +98,7 @@ class ParcelHelpPlugin(BasePlugin):
         config.nav = with_tool_pages(config.nav)
         self.build, self.problems = start_build(
             config, strict_translations=self.config["strict_translations"],
-            serving=self.serving, load=self.parsed.load if self.serving else loader.load_file)
+            serving=self.serving, load=self.parsed.load if self.serving else loader.load_file_kept)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -116,6 +119,7 @@ class ParcelHelpPlugin(BasePlugin):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         if self.serving:
             self.search.before_pages(config, files)
+        search_sections.keep_sections(config)
         return theme.prepare(env, files, self.inlined)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
@@ -123,6 +127,7 @@ class ParcelHelpPlugin(BasePlugin):
         """While the data has errors, every page lists them."""
         if self.build is None:
             return serve.error_markdown(self.problems)
+        kept_render.keep_render(page)
         return pages.page_markdown(markdown, page, config, self.build)
 
     def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig,
