@@ -201,7 +201,7 @@ def write(site: Path, languages: list[str], strings: dict[str, dict], colour: st
     built ones, the root's first; strings: each language's site_name, site_short_name
     and site_description (generator/locales/); colour: the theme's (its bars, the icons);
     caching: see worker_source."""
-    from generator import images  # Pillow, only when a site is built
+    from generator import images  # only when a site is built (images imports Pillow on drawing)
 
     for size in ICON_SIZES:
         target = site / ICON.format(size=size)
