@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from gates import browser_pages, page_url
+from gates import browser_pages, built_pages, page_url, step_kind
 from site_languages import PREFIXES
 
 pytestmark = pytest.mark.browser
@@ -192,11 +192,16 @@ def test_the_shares_are_every_page_once(site_dir):
     everything = [page_url(site_dir, built) for built in browser_pages(site_dir)]
     assert sorted(shares) == sorted(everything) and len(set(shares)) == len(shares) > 10
     assert "/404.html" in shares and "/questionnaire/" in shares
-    # each kind of step's page, in each language, for the questionnaire and the embed
+    # each kind of step's page (question, outcome, old id), in each language, for the
+    # questionnaire and the embed: every kind the built steps have
+    kinds = {page_url(site_dir, built): step_kind(built) for built in built_pages(site_dir)}
     for folder in (f"/{prefix}{part}/" for part in ("questionnaire", "embed") for prefix in PREFIXES):
-        steps = [path for path in shares
-                 if path.startswith(folder) and path.count("/") == folder.count("/") + 1]
-        assert len(steps) >= 4, (folder, steps)
+        def steps(paths):
+            return [path for path in paths
+                    if path.startswith(folder) and path.count("/") == folder.count("/") + 1]
+        built_kinds = {kinds[path] for path in steps(kinds)}
+        assert {kinds[path] for path in steps(shares)} == built_kinds, folder
+        assert {"question", "outcome"} <= built_kinds, folder
 
 
 def test_axe_finds_no_violation_on_any_page(site_visit):
