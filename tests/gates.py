@@ -23,26 +23,33 @@ def built_pages(site_dir: Path) -> list[Path]:
 # A step's page of the questionnaire or the embed (any language): questionnaire/ID/.
 STEP_PAGE = re.compile(r"^(?:[a-z]{2}/)?(?:questionnaire|embed)/[^/]+/index\.html$")
 STEP_KIND = re.compile(r'<section class="pq-step pq-(question|outcome)[^"]*" id="([^"]+)"')
-SAMPLE_PER_KIND = 2
+SAMPLE_PER_KIND = 1
+
+
+def step_kind(page: Path) -> str:
+    """What a step's page shows: 'question' or 'outcome', or 'old id' (a retired id's
+    page, showing the step that replaced it); 'missing' if it shows no step."""
+    found = STEP_KIND.search(page.read_text(encoding="utf-8"))
+    if found is None:
+        return "missing"
+    return found.group(1) if found.group(2) == page.parent.name else "old id"
 
 
 def browser_pages(site_dir: Path) -> list[Path]:
     """The pages the browser gates open: every page but the steps' (a page each, in
     each language, for the questionnaire and the embed), of which a deterministic
-    sample: in each folder, the first SAMPLE_PER_KIND questions, outcomes and old ids'
-    pages (which show the step that replaced them), in id order. Every step's HTML and
-    links are checked without a browser (test_gates_html, test_gates_links); the steps'
-    templates are the same."""
+    sample: in each folder, the first SAMPLE_PER_KIND question's, outcome's and old
+    id's page, in id order. The steps' pages are one template and differ only in the
+    step they hold; every step's HTML and links are checked without a browser
+    (test_gates_html, test_gates_links), and the gates that measure a step's content
+    in the browser swap every step's data into the first page (step_data)."""
     chosen, seen = [], {}
     for page in built_pages(site_dir):
         relative = page.relative_to(site_dir).as_posix()
         if not STEP_PAGE.match(relative):
             chosen.append(page)
             continue
-        found = STEP_KIND.search(page.read_text(encoding="utf-8"))
-        kind = "missing" if found is None else (
-            found.group(1) if found.group(2) == page.parent.name else "old id")
-        key = (relative.rsplit("/", 2)[0], kind)
+        key = (relative.rsplit("/", 2)[0], step_kind(page))
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= SAMPLE_PER_KIND:
             chosen.append(page)

@@ -9,15 +9,12 @@ import re
 
 import pytest
 
-from conftest import SITE_EPOCH, build_site
 
 SIDEBAR = re.compile(r'md-sidebar--primary(.*?)md-sidebar--secondary', re.S)
 HREF = re.compile(r'href="([^"#]*)"')
 LINK_TEXT = re.compile(r'<a [^>]*class="md-nav__link[^"]*"[^>]*>(.*?)</a>', re.S)
 TAG = re.compile(r"<[^>]+>")
 STEP_ID = re.compile(r'<section class="pq-step[^"]*" id="([^"]+)"')
-# a step's page, in any language: (LANG/)questionnaire|embed/ID/index.html
-STEP_FILE = re.compile(r"(?:[a-z]{2}/)?(?:questionnaire|embed)/[^/]+/index\.html")
 
 
 def _step_pages(site_dir):
@@ -70,24 +67,6 @@ def test_each_step_pages_sidebar_leads_to_its_own_languages_pages(site_dir):
             assert (site_dir / target).exists(), (lang, folder, href)
 
 
-@pytest.mark.build
-def test_step_pages_written_from_their_shell_are_the_pages_their_template_renders(
-        tmp_path, site_dir):
-    # The shared site writes the step pages from one shell per language and folder
-    # (step_pages.Shells); this build renders each by its template, as before, and
-    # takes nothing kept by an earlier build (generator/build_cache.py), which the
-    # shared one does once the machine has built the site. Every file is the same:
-    # the pages, their policies, search, sitemap, images, offline lists and packs.
-    one_by_one = tmp_path / "site"
-    result = build_site(one_by_one, SOURCE_DATE_EPOCH=SITE_EPOCH, PARCEL_HELP_STEP_SHELL="off",
-                        PARCEL_HELP_CACHE="off")
-    assert result.returncode == 0, result.stderr
-    shell_files, template_files = _files(site_dir), _files(one_by_one)
-    assert sorted(shell_files) == sorted(template_files)
-    assert len([name for name in shell_files if STEP_FILE.match(name)]) > 300
-    assert [name for name in shell_files if shell_files[name] != template_files[name]] == []
-
-
-def _files(site) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+# That the step pages written from their shells are the pages their template renders,
+# byte for byte: test_gates_build's second build renders them one by one (no shells,
+# no build cache) and is compared with the shared site file by file.
