@@ -8,7 +8,9 @@ address (links resolve against them), the Markdown extensions and their settings
 link checks' levels, the versions of mkdocs and Python-Markdown, and the generator's
 code. A render that logged anything (a broken link, say) is never kept, so its message
 comes again in every build and a strict build still fails. With the cache off, mkdocs
-renders every page itself (tests/test_kept_render.py: the same page either way)."""
+renders every page itself (tests/test_kept_render.py: the same page either way).
+An extension that reads other files while rendering (pymdownx.snippets, say) would put
+their bytes outside the key: mkdocs.yml has none; adding one needs them in the key."""
 
 from __future__ import annotations
 
