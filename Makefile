@@ -116,9 +116,9 @@ check: $(STAMP)
 # (tests/conftest.py). PYTEST_ARGS goes to both phases (README); a phase that
 # PYTEST_ARGS leaves empty (pytest's status 5) is not a failure. DIST: the tests that
 # share a module fixture (a site with attacks, one visit of every page) stay on one
-# process, the longest start first (tests/scheduling.py). The second phase has a third
-# process (on 2 cores not measured faster than two: BENCHMARKS.md).
-TEST_PROCESSES ?= 3
+# process, the longest start first (tests/scheduling.py). The second phase has one
+# process per core: it is CPU-bound, and on 2 cores a third was not faster (BENCHMARKS.md).
+TEST_PROCESSES ?= $(shell nproc)
 test: $(STAMP) $(PD_STAMP) $(NODE_STAMP) chromium java fonts
 	@echo "== make test 1/2: checks that need no browser and build no site"
 	$(PY) -m pytest -m "not browser and not build" -n 2 $(DIST) --durations=10 \

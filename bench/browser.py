@@ -184,9 +184,10 @@ def _click_after_a_frame(page, answer, rng: random.Random) -> None:
 
 
 FRAME_MS = 1000 / 60
-# When in a frame each answer is clicked: "any", as a person's click comes (the time
-# to the next frame averages half a frame); "after a frame", the least favourable
-# moment (the next frame is nearly a whole frame away), as Playwright clicks.
+# When each answer is clicked: "any", as a person's click comes (with no frame drawn
+# just before, headless Chromium begins one within a few ms: the floors show it);
+# "after a frame", the least favourable moment (the next frame is nearly a whole frame
+# away), as Playwright clicks.
 MOMENTS = {"any": _click_at_any_moment, "after a frame": _click_after_a_frame}
 
 
