@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
-from generator.mkdocs_adapter import serve
+from generator.mkdocs_adapter import serve, theme
 from generator.mkdocs_adapter.serve import Collector, ThemeFiles
 
 
@@ -68,17 +68,17 @@ def test_the_theme_is_walked_again_only_when_a_folder_changed(tmp_path):
 
 
 def test_a_template_edited_while_serving_renders_anew(tmp_path, monkeypatch):
-    """Compiled templates are kept for every environment (serve.compiled_templates_kept),
-    each checked against its source: an edit shows at the next build."""
+    """Compiled templates are kept for every environment (theme.templates_kept), each
+    checked against its source: an edit shows at the next build."""
     from mkdocs.theme import Theme
 
     monkeypatch.setattr(Theme, "get_env", Theme.get_env)  # undone after the test
-    serve.compiled_templates_kept()
+    theme.templates_kept()
     config = theme_config(tmp_path)
     template = tmp_path / "theme" / "words.html"
     template.write_text("one {{ 1 + 1 }}")
     assert config.theme.get_env().get_template("words.html").render() == "one 2"
-    assert config.theme.get_env().bytecode_cache is serve.TEMPLATE_CACHE
+    assert config.theme.get_env().bytecode_cache.first is serve.TEMPLATE_CACHE
     template.write_text("two {{ 2 + 2 }}")
     assert config.theme.get_env().get_template("words.html").render() == "two 4"
 

@@ -79,9 +79,9 @@ class ParcelHelpPlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining on_startup also keeps this object across `mkdocs serve` rebuilds."""
         self.serving = command == "serve"
+        theme.templates_kept()
         if self.serving:
             serve.list_theme_files_once()
-            serve.compiled_templates_kept()
         if dirty:
             serve.quiet_dirty_warning()
 

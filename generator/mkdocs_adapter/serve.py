@@ -156,26 +156,6 @@ class Collector:
         gc.freeze()
 
 
-def compiled_templates_kept() -> None:
-    """Under `mkdocs serve` only: every Jinja environment mkdocs makes for the theme
-    keeps its compiled templates in TEMPLATE_CACHE, not only the pages' (theme.py):
-    Material's search compiles its language template three times a rebuild for its
-    settings (0.02 s)."""
-    from mkdocs.theme import Theme
-
-    if hasattr(Theme.get_env, "kept"):
-        return
-    make_env = Theme.get_env
-
-    def get_env(theme: Theme) -> jinja2.Environment:
-        env = make_env(theme)
-        env.bytecode_cache = TEMPLATE_CACHE
-        return env
-
-    get_env.kept = True
-    Theme.get_env = get_env
-
-
 def always() -> bool:
     return True
 

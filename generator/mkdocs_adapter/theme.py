@@ -20,11 +20,30 @@ THEME_COLOUR = "#4051b5"
 _TEMPLATES = build_cache.Layered(serve.TEMPLATE_CACHE)
 
 
+def templates_kept() -> None:
+    """Every Jinja environment mkdocs makes for the theme (the pages', and Material's
+    search's, which compiles its language template three times a build for its
+    settings) keeps its compiled templates: once per process, across `mkdocs serve`
+    rebuilds, and for the next build (build_cache.py). Jinja checks each against its
+    template's source, so an edited template is compiled anew."""
+    from mkdocs.theme import Theme
+
+    if hasattr(Theme.get_env, "kept"):
+        return
+    make_env = Theme.get_env
+
+    def get_env(theme: Theme) -> jinja2.Environment:
+        env = make_env(theme)
+        env.bytecode_cache = _TEMPLATES
+        return env
+
+    get_env.kept = True
+    Theme.get_env = get_env
+
+
 def prepare(env: jinja2.Environment, files: Files, inlined: csp.Inlined) -> jinja2.Environment:
-    """The theme's templates, compiled anew for each build, are compiled once per
-    process, and kept compiled for the next (build_cache.py). The embed's page template
-    inlines the site's own CSS and JS files."""
-    env.bytecode_cache = _TEMPLATES
+    """The pages' environment (its compiled templates kept: templates_kept). The
+    embed's page template inlines the site's own CSS and JS files."""
 
     def inline_asset(*paths: str) -> Markup:
         """The files' text, minified, as one inline element; the policy allows
