@@ -49,6 +49,7 @@ from generator.parsed_files import ParsedFiles
 from generator.reserved import heading_slug
 
 from . import after_build, kept_render, pages, policy, search_sections, serve, theme
+from .site_writes import WRITES, written_only_changed
 from .dirty import DirtyBuilds
 from .serve_search import KeptSearch
 from .languages import translated_nav
@@ -80,6 +81,7 @@ class ParcelHelpPlugin(BasePlugin):
         """Defining on_startup also keeps this object across `mkdocs serve` rebuilds."""
         self.serving = command == "serve"
         theme.templates_kept()
+        written_only_changed()
         if self.serving:
             serve.list_theme_files_once()
         if dirty:
@@ -100,6 +102,10 @@ class ParcelHelpPlugin(BasePlugin):
             config, strict_translations=self.config["strict_translations"],
             serving=self.serving, load=self.parsed.load if self.serving else loader.load_file_kept)
         return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Files whose bytes did not change are not written again (site_writes.py)."""
+        WRITES.begin(config.site_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.build is None:
@@ -165,12 +171,18 @@ class ParcelHelpPlugin(BasePlugin):
         site = Path(config.site_dir)
         if self.serving:
             self.search.after_build(config)
+        WRITES.sweep()  # what the last build wrote and this one did not
         if self.build is None:
+            WRITES.flush()
             serve.write_error_404(site, self.problems)
         else:
             after_build.finish_site(
                 site, self.build.languages, self.build.files,
                 own_assets=after_build.own_assets(config.theme.custom_dir),
-                site_url=config.site_url or "", serving=self.serving)
+                site_url=config.site_url or "", serving=self.serving, writes=WRITES)
+        WRITES.end()
         if self.serving:
             self.collector.built()
+
+    def on_build_error(self, error: Exception) -> None:
+        WRITES.end()  # the pages held are dropped: the build failed
