@@ -82,8 +82,7 @@ class ParcelHelpPlugin(BasePlugin):
         self.serving = command == "serve"
         theme.templates_kept()
         written_only_changed()
-        if self.serving:
-            serve.list_theme_files_once()
+        serve.list_theme_files_once()
         if dirty:
             serve.quiet_dirty_warning()
 
