@@ -94,7 +94,8 @@ class ThemeFiles:
             return None
 
     def add(self, files: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
-        settings = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+        # static_templates is a set: its order differs from one process to the next
+        settings = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)))
         if settings != self.settings and self.kept is not None:
             self._last_process(settings)
         if settings != self.settings or self._folders() != self.folders:
