@@ -124,3 +124,15 @@ def test_outside_a_build_mkdocs_cleans_and_writes_as_its_own(tmp_path, patched):
     assert sorted(path.name for path in site.iterdir()) == [".hidden"]
     utils.write_file(b"<p>x</p>", str(site / "page" / "index.html"))
     assert (site / "page" / "index.html").read_bytes() == b"<p>x</p>"
+
+
+def test_a_changed_file_is_a_new_file(tmp_path, patched):
+    """A copy of the last site made with hard links keeps its bytes."""
+    docs, site, copy = tmp_path / "docs", tmp_path / "site", tmp_path / "copy"
+    docs.mkdir()
+    _last_build(site)
+    copy.mkdir()
+    os.link(site / "changed" / "index.html", copy / "changed.html")
+    _build(site, docs)
+    assert (copy / "changed.html").read_text(encoding="utf-8") == "<p>old</p>"
+    assert (site / "changed" / "index.html").read_text(encoding="utf-8") == "<p>new</p>"

@@ -110,9 +110,14 @@ class SiteWrites:
             with open(path, "rb") as old:
                 if os.fstat(old.fileno()).st_size == len(content) and old.read() == content:
                     return
+            # a new file, not the old one rewritten: a copy of the last site made with
+            # hard links (rsync --link-dest, cp -al) keeps its bytes, as after mkdocs's clean
+            os.unlink(path)
         except (FileNotFoundError, NotADirectoryError):
             self._make_folder(os.path.dirname(path))
         except IsADirectoryError:  # a folder the last build left, now a file
+            if any(written.startswith(path + os.sep) for written in self.written):
+                raise  # this build's own folder: mkdocs's error, as in a clean folder
             shutil.rmtree(path)
         with open(path, "wb") as new:
             new.write(content)
