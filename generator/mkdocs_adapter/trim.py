@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from importlib import metadata
 from pathlib import Path
 
 import tinycss2
 
-from generator import build_cache
+from generator import build_cache, site_files
 from generator.minify import minified
 
 from .site_writes import SiteWrites
@@ -46,8 +47,9 @@ def site_texts(site: Path, held: dict[Path, str] | None = None) -> dict[Path, st
     pages not written yet (site_writes.py), whose text is that, not the file's."""
     held = held or {}
     texts = {path: path.read_text(encoding="utf-8", errors="replace")
-             for path in site.rglob("*")
-             if path.suffix in (".html", ".js") and path not in held and path.is_file()}
+             for path in (site / name for name in site_files.listed(site)
+                          if os.path.splitext(name)[1] in (".html", ".js"))
+             if path not in held}
     texts.update(held)
     return dict(sorted(texts.items()))
 
