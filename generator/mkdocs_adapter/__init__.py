@@ -15,7 +15,8 @@ each hook below only calls a plain function of this package:
   edit link to the file and line that holds its text;
 - theme.py: what the templates (site_overrides/) get; tables.py: wide tables scroll;
 - policy.py: the Content-Security-Policy of each page (csp.py);
-- after_build.py: every step run on the built site, from one place;
+- after_build.py: every step run on the built site, from one place; site_writes.py:
+  a build writes only the files whose bytes changed, and removes what it did not write;
 - serve.py, dirty.py: under `mkdocs serve`, data with errors never stops the server
   (every page lists the problems, FILE:LINE:COLUMN, until the fix), and a save
   rebuilds only what changed (`mkdocs build` still fails); serve_search.py keeps the
