@@ -7,6 +7,7 @@ real site into a folder an earlier build filled.)"""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -111,10 +112,12 @@ def test_a_file_written_by_other_means_during_the_build_stays(tmp_path, patched)
     WRITES.begin(str(site))
     utils.clean_directory(str(site))
     (site / "sitemap.xml.gz").write_bytes(b"packed")
+    ahead = time.time() + 3600  # an earlier build's file dated ahead (unpacked so)
+    os.utime(site / "gone" / "index.html", (ahead, ahead))
     WRITES.sweep()
     WRITES.end()
     assert (site / "sitemap.xml.gz").read_bytes() == b"packed"
-    assert not (site / "index.html").exists()
+    assert not (site / "index.html").exists() and not (site / "gone").exists()
 
 
 def test_outside_a_build_mkdocs_cleans_and_writes_as_its_own(tmp_path, patched):

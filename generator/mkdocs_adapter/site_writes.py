@@ -83,6 +83,8 @@ class SiteWrites:
         itself, and a plugin may write into the folder."""
         if not self.clean or self.site is None or not os.path.isdir(self.site):
             return
+        # a time after now is no write of this build's (a file unpacked with a date ahead)
+        self._until = time.time_ns() + 50_000_000
         self._sweep(self.site, top=True)
 
     def _sweep(self, folder: str, top: bool = False) -> bool:
@@ -93,17 +95,20 @@ class SiteWrites:
                 if top and entry.name.startswith("."):
                     left = True
                 elif entry.is_dir(follow_symlinks=False):
-                    made = entry.stat(follow_symlinks=False).st_mtime_ns >= self._began
+                    made = self._this_builds(entry)
                     if self._sweep(entry.path) or made:  # made: an empty folder of this build's
                         left = True
                     else:
                         os.rmdir(entry.path)
-                elif (entry.path in self.written or
-                      entry.stat(follow_symlinks=False).st_mtime_ns >= self._began):
+                elif entry.path in self.written or self._this_builds(entry):
                     left = True
                 else:
                     os.unlink(entry.path)
         return left
+
+    def _this_builds(self, entry: os.DirEntry) -> bool:
+        """Written since the build began (not through write())."""
+        return self._began <= entry.stat(follow_symlinks=False).st_mtime_ns <= self._until
 
     def _put(self, path: str, content: bytes) -> None:
         try:
