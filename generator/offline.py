@@ -26,7 +26,7 @@ import re
 import zlib
 from pathlib import Path
 
-from generator import build_cache, embed
+from generator import build_cache, embed, site_files
 
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -69,9 +69,8 @@ def cached_files(site: Path, languages: list[str]) -> list[str]:
     scripts, icons, manifests and each language's search index."""
     search_languages = {"stemmer.support", "multi", *languages}
     found = []
-    for path in sorted(site.rglob("*")):
-        name = path.relative_to(site).as_posix()
-        if not path.is_file() or _SKIPPED.search(name) or name in embed.EMBED_ONLY:
+    for name in site_files.listed(site):
+        if _SKIPPED.search(name) or name in embed.EMBED_ONLY:
             continue
         lunr = _LUNR.match(name)
         if lunr and lunr.group(1) not in search_languages:

@@ -18,6 +18,7 @@ plain text, given to the adapter apart from the Markdown (never front matter).
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import json
 import re
@@ -91,6 +92,13 @@ def _kept_html() -> build_cache.KeptTexts:
     and nh3 (build_cache adds the generator's own code to every key)."""
     return build_cache.KeptTexts("markdown-html", (metadata.version("markdown"),
                                                    metadata.version("nh3")))
+
+
+@lru_cache(maxsize=None)
+def _kept_lists() -> build_cache.KeptTexts:
+    """The translation status pages' lists (Renderer.translation_status), kept: Jinja
+    wrote their thousand items each build, a sixth of the generator's pages."""
+    return build_cache.KeptTexts("status-lists", (), limit=64)
 
 
 @dataclass(frozen=True)
@@ -339,6 +347,15 @@ class Renderer:
             pages["translation-status.md"] = self.translation_status()
         return pages
 
+    def _status_list_key(self, items: list[dict]) -> str:
+        """All a status list's HTML is made from: its items, which of their texts are
+        marked as English (marked()) and the mark's words, the template."""
+        marks = [[item[name] in self.fallbacks for name in ("key", "where")] for item in items]
+        return hashlib.sha256(json.dumps([
+            items, marks, self.locale.t("untranslated_note"),
+            (TEMPLATES / "translation_status_list.html.j2").read_text(encoding="utf-8")],
+            ensure_ascii=False).encode()).hexdigest()
+
     def translation_status(self) -> GeneratedPage:
         """Where each text of this language stands, linked to the line to edit (a
         missing text: the file, where `make translations` adds it)."""
@@ -353,8 +370,9 @@ class Renderer:
                 "where": f"{path}:{item.line}" if item.line else path,
                 "link": self.edit_link(path, item.line) or "#"})
         def status_list(items: list[dict]) -> Markup:  # translation_status_list.html.j2
-            return Markup(self.render("translation_status_list.html.j2", items=items,
-                                      text_html=markup.text_html).rstrip("\n"))
+            return Markup(_kept_lists().get(self._status_list_key(items), lambda: self.render(
+                "translation_status_list.html.j2", items=items,
+                text_html=markup.text_html).rstrip("\n")))
         return self.page("translation_status.md.j2", self.locale.t("status_title"),
                          self.tree.path, groups=groups, status_list=status_list)
 

@@ -15,7 +15,8 @@ each hook below only calls a plain function of this package:
   edit link to the file and line that holds its text;
 - theme.py: what the templates (site_overrides/) get; tables.py: wide tables scroll;
 - policy.py: the Content-Security-Policy of each page (csp.py);
-- after_build.py: every step run on the built site, from one place;
+- after_build.py: every step run on the built site, from one place; site_writes.py:
+  a build writes only the files whose bytes changed, and removes what it did not write;
 - serve.py, dirty.py: under `mkdocs serve`, data with errors never stops the server
   (every page lists the problems, FILE:LINE:COLUMN, until the fix), and a save
   rebuilds only what changed (`mkdocs build` still fails); serve_search.py keeps the
@@ -49,6 +50,7 @@ from generator.parsed_files import ParsedFiles
 from generator.reserved import heading_slug
 
 from . import after_build, kept_render, pages, policy, search_sections, serve, theme
+from .site_writes import WRITES, written_only_changed
 from .dirty import DirtyBuilds
 from .serve_search import KeptSearch
 from .languages import translated_nav
@@ -80,8 +82,8 @@ class ParcelHelpPlugin(BasePlugin):
         """Defining on_startup also keeps this object across `mkdocs serve` rebuilds."""
         self.serving = command == "serve"
         theme.templates_kept()
-        if self.serving:
-            serve.list_theme_files_once()
+        written_only_changed()
+        serve.list_theme_files_once()
         if dirty:
             serve.quiet_dirty_warning()
 
@@ -100,6 +102,10 @@ class ParcelHelpPlugin(BasePlugin):
             config, strict_translations=self.config["strict_translations"],
             serving=self.serving, load=self.parsed.load if self.serving else loader.load_file_kept)
         return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Files whose bytes did not change are not written again (site_writes.py)."""
+        WRITES.begin(config.site_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.build is None:
@@ -165,12 +171,18 @@ class ParcelHelpPlugin(BasePlugin):
         site = Path(config.site_dir)
         if self.serving:
             self.search.after_build(config)
+        WRITES.sweep()  # what the last build wrote and this one did not
         if self.build is None:
+            WRITES.flush()
             serve.write_error_404(site, self.problems)
         else:
             after_build.finish_site(
                 site, self.build.languages, self.build.files,
                 own_assets=after_build.own_assets(config.theme.custom_dir),
-                site_url=config.site_url or "", serving=self.serving)
+                site_url=config.site_url or "", serving=self.serving, writes=WRITES)
+        WRITES.end()
         if self.serving:
             self.collector.built()
+
+    def on_build_error(self, error: Exception) -> None:
+        WRITES.end()  # the pages held are dropped: the build failed

@@ -17,17 +17,21 @@ from generator.i18n import locale
 
 from . import alternates, trim
 from .search_split import split_search_index
+from .site_writes import SiteWrites
 from .theme import THEME_COLOUR
 
 
 def finish_site(site: Path, languages: list[str], files: Files, *, own_assets: list[str],
-                site_url: str, serving: bool) -> None:
+                site_url: str, serving: bool, writes: SiteWrites | None = None) -> None:
     """languages: the built ones, English first; files: the build's pages; own_assets:
-    our scripts and styles as paths in the site."""
+    our scripts and styles as paths in the site; writes: the build's, with its HTML
+    pages held until the trim has changed them (site_writes.py), else all are written."""
     split_search_index(site, languages)
     alternates.add_to_sitemap(site, files, languages, site_url)
     if not serving:
-        trim.trim_site(site, own_assets)
+        trim.trim_site(site, own_assets, writes)
+    if writes is not None:
+        writes.flush()
     strings = {lang: locale(lang).data["strings"] for lang in languages}
     social.write_images(site, languages, strings, urlsplit(site_url).netloc, THEME_COLOUR)
     offline.write(site, languages, strings, THEME_COLOUR, caching=not serving)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import html
+import json
 import logging
 import os
 import threading
@@ -18,6 +19,7 @@ import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator import build_cache
 from generator.errors import Problem
 
 # How often `mkdocs serve` looks for changed files (its own: 0.5 s; a look at the
@@ -72,13 +74,15 @@ def faster_polling(server, config: MkDocsConfig):
 class ThemeFiles:
     """The theme's static files, listed once while its folders stay the same. mkdocs
     lists them on every build (Files.add_files_from_theme: a walk of Material's 14,500
-    files through fnmatch, 0.05 s of each rebuild), though under `mkdocs serve` they
-    hardly ever change. Adding, removing or renaming a file changes its folder's mtime:
-    then the theme is walked again. (A changed file's bytes are mkdocs's concern: it
-    copies a static file whose source is newer than the site's copy.)"""
+    files through fnmatch, 0.05 s of each build), though they hardly ever change.
+    Adding, removing or renaming a file changes its folder's mtime: then the theme is
+    walked again. (A changed file's bytes are mkdocs's concern: it copies a static
+    file whose source is newer than the site's copy.) kept: where the list and the
+    folders' times are kept for the next process (build_cache.py), if anywhere."""
 
-    def __init__(self, list_files) -> None:
+    def __init__(self, list_files, kept: build_cache.KeptTexts | None = None) -> None:
         self.list_files = list_files  # mkdocs's own Files.add_files_from_theme
+        self.kept = kept
         self.settings: tuple = ()  # what else the list depends on (mkdocs.yml's theme)
         self.folders: dict[str, int] = {}  # every folder of the theme -> its mtime
         self.found: list[tuple[str, str]] = []  # (path in the theme, theme folder)
@@ -90,7 +94,10 @@ class ThemeFiles:
             return None
 
     def add(self, files: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
-        settings = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+        # static_templates is a set: its order differs from one process to the next
+        settings = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)))
+        if settings != self.settings and self.kept is not None:
+            self._last_process(settings)
         if settings != self.settings or self._folders() != self.folders:
             folders = {folder: os.stat(folder).st_mtime_ns
                        for top in settings[0] for folder, _, _ in os.walk(top, followlinks=True)}
@@ -98,17 +105,31 @@ class ThemeFiles:
             self.list_files(listed, env, config)
             self.settings, self.folders = settings, folders
             self.found = [(file.src_uri, file.src_dir) for file in listed]
+            if self.kept is not None:
+                self.kept.keep(repr(settings), json.dumps({"folders": folders,
+                                                           "found": self.found}))
         for path, folder in self.found:
             if files.get_file_from_path(path) is None:  # a docs file overrides the theme's
                 files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
+    def _last_process(self, settings: tuple) -> None:
+        """What an earlier process listed with these settings, to be checked as ours."""
+        text = self.kept.find(repr(settings))
+        if text is not None:
+            last = json.loads(text)
+            self.settings, self.folders = settings, last["folders"]
+            self.found = [tuple(found) for found in last["found"]]
+
+
 def list_theme_files_once() -> None:
-    """Under `mkdocs serve` only: mkdocs's Files.add_files_from_theme goes through one
-    ThemeFiles for the life of the process."""
+    """mkdocs's Files.add_files_from_theme goes through one ThemeFiles for the life of
+    the process (the rebuilds of `mkdocs serve`), which starts from the last process's
+    list (build_cache.py)."""
     if hasattr(Files.add_files_from_theme, "theme_files"):
         return
-    theme_files = ThemeFiles(Files.add_files_from_theme)
+    theme_files = ThemeFiles(Files.add_files_from_theme,
+                             build_cache.KeptTexts("theme-files", (), limit=8))
 
     def add_files_from_theme(files: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
         theme_files.add(files, env, config)

@@ -23,14 +23,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from importlib import metadata
 from pathlib import Path
 
 import tinycss2
 
-from generator import build_cache
+from generator import build_cache, site_files
 from generator.minify import minified
+
+from .site_writes import SiteWrites
 
 # Material's stylesheets: a content hash in the name (main.57a0d79d.min.css).
 MATERIAL_CSS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
@@ -39,11 +42,16 @@ _WORD = re.compile(r"[\w-]+")
 _BUILT_PREFIX = re.compile(r"([\w-]+)\$\{")  # `md-tag--${name}` in a template literal
 
 
-def site_texts(site: Path) -> dict[Path, str]:
-    """Every HTML page and script of the built site, by path, in path order."""
-    return {path: path.read_text(encoding="utf-8", errors="replace")
-            for path in sorted(site.rglob("*"))
-            if path.suffix in (".html", ".js") and path.is_file()}
+def site_texts(site: Path, held: dict[Path, str] | None = None) -> dict[Path, str]:
+    """Every HTML page and script of the built site, by path, in path order; held:
+    pages not written yet (site_writes.py), whose text is that, not the file's."""
+    held = held or {}
+    texts = {path: path.read_text(encoding="utf-8", errors="replace")
+             for path in (site / name for name in site_files.listed(site)
+                          if os.path.splitext(name)[1] in (".html", ".js"))
+             if path not in held}
+    texts.update(held)
+    return dict(sorted(texts.items()))
 
 
 class Words:
@@ -186,11 +194,13 @@ def _drop_material_bundle(site: Path) -> None:
         path.unlink()
 
 
-def trim_site(site: Path, own: list[str]) -> None:
-    """own: our assets' paths in the site (from the theme's custom_dir)."""
+def trim_site(site: Path, own: list[str], writes: SiteWrites | None = None) -> None:
+    """own: our assets' paths in the site (from the theme's custom_dir); writes: the
+    build's, whose HTML pages are held, not yet written (site_writes.py)."""
     _minify_own(site, own)
     _drop_material_bundle(site)
-    texts = site_texts(site)
+    held = writes.held_texts() if writes is not None else {}
+    texts = site_texts(site, held)
     renamed = _trim_material(site, texts)
     for page, text in texts.items():
         if page.suffix != ".html":
@@ -198,5 +208,8 @@ def trim_site(site: Path, own: list[str]) -> None:
         changed = text
         for old, new in renamed.items():
             changed = changed.replace(f"{STYLESHEETS}/{old}", f"{STYLESHEETS}/{new}")
-        if changed != text:
+        if page in held:
+            if changed != text:
+                writes.hold(page, changed)
+        elif changed != text:
             page.write_text(changed, encoding="utf-8")
