@@ -87,6 +87,19 @@ def site_dir(site_build) -> Path:
     return Path(site_build["dir"])
 
 
+@functools.lru_cache(maxsize=4096)
+def _gzip_file(path: str, mtime_ns: int, size: int) -> bytes:
+    with open(path, "rb") as handle:
+        return gzip.compress(handle.read(), compresslevel=6, mtime=0)
+
+
+def _gzipped(path: str, stat: os.stat_result) -> bytes:
+    """A file's gzipped bytes, compressed once while it keeps its time and size: every
+    test's pages load the same files, and compressing them anew for each request was
+    the server threads' main work beside the tests."""
+    return _gzip_file(path, stat.st_mtime_ns, stat.st_size)
+
+
 class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site as a static host would: text gzipped when the browser
     accepts it (so Lighthouse and the benchmarks see real transfer sizes), over
@@ -102,8 +115,7 @@ class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
             path = os.path.join(path, "index.html")
         if "gzip" in self.headers.get("Accept-Encoding", "") and \
                 path.endswith(self.COMPRESSIBLE) and os.path.isfile(path):
-            with open(path, "rb") as handle:
-                body = gzip.compress(handle.read(), compresslevel=6, mtime=0)
+            body = _gzipped(path, os.stat(path))
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(path))
             self.send_header("Content-Encoding", "gzip")
@@ -168,26 +180,40 @@ class RequestLog:
                 if not u.startswith(self.allowed) and not u.startswith(("data:", "blob:"))]
 
 
+@pytest.fixture(scope="session")
+def shared_pages(browser):
+    from shared_pages import SharedPages
+
+    pages = SharedPages(browser)
+    yield pages
+    pages.close()
+
+
 @pytest.fixture
-def make_page(browser, site_url):
-    """A new page (own context: no shared history or cookies) that records requests
-    and console errors. make_page(javascript=False) turns scripts off."""
-    contexts = []
+def make_page(shared_pages, site_url):
+    """A page as new (no history, cookies, service worker or storage) that records
+    requests and console errors. make_page(javascript=False) turns scripts off. The
+    page may be one an earlier test left as new (tests/shared_pages.py says when)."""
+    pages = []
 
     def make(javascript: bool = True, **options):
-        context = browser.new_context(java_script_enabled=javascript, **options)
-        contexts.append(context)
-        page = context.new_page()
+        key = shared_pages.key(javascript, options)
+        page = shared_pages.take(key)
+        if page is None:
+            page = shared_pages.new(key, javascript, options)
+            page.on("request", lambda request: page.requests(request))
+            page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+            page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+            shared_pages.watch(page)
+        page.spent = key is None
+        pages.append(page)
         page.requests = RequestLog((site_url,))
-        page.on("request", page.requests)
         page.console_errors = []
-        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-        page.on("pageerror", lambda e: page.console_errors.append(str(e)))
         return page
 
     yield make
-    for context in contexts:
-        context.close()
+    for page in pages:
+        shared_pages.give_back(page)
 
 
 # --- host pages on another origin, for the embed's tests (tests/embedding.py) ----------
