@@ -12,7 +12,8 @@ about:blank:
   (scripts or routes added, listeners, viewport, media, permissions, offline, the clock,
   a popup or a second page, a CDP session) marks it spent: its context is closed as
   before. The calls that can do that are wrapped below; anything else (the document,
-  focus, scroll, the mouse's place) is undone by the navigation and a mouse move.
+  focus, scroll, the mouse's place, the history) is undone by the navigation, a mouse
+  move and emptying the back and forward list.
 """
 
 from __future__ import annotations
@@ -52,6 +53,17 @@ def _spend_on(owner, names, page) -> None:
             page.spent = True
             return _call(*args, **kwargs)
         setattr(owner, name, spending)
+
+
+def _forget_history(page) -> None:
+    """The page's back and forward list emptied, as a new page's: a test going back
+    from its first page must not reach the last test's pages. (The class's own
+    new_cdp_session: the page's is wrapped to spend it.)"""
+    session = type(page.context).new_cdp_session(page.context, page)
+    try:
+        session.send("Page.resetNavigationHistory")
+    finally:
+        session.detach()
 
 
 class SharedPages:
@@ -98,6 +110,7 @@ class SharedPages:
             try:
                 page.goto("about:blank")
                 page.mouse.move(0, 0)
+                _forget_history(page)
             except Exception:  # a page that cannot even leave is not reused
                 pass
             else:
