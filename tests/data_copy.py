@@ -10,7 +10,6 @@ stale translation, decides the result.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import functools
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from generator import loader, translate
 from generator.pipeline import check_site, text_units
 from generator.translation_file import dump
+import kept_loading
 from site_data import ROOT
 from translated_copy import TRANSLATED, completed
 
@@ -138,28 +138,6 @@ def _identical(one: Any, other: Any) -> bool:
     return one == other
 
 
-# The last files read (their bytes: Loaded), most recent last
-_PARSED: dict[bytes, loader.Loaded] = {}
-
-
-def _load(path: str | Path) -> loader.Loaded:
-    """loader.load_file, but a file with the same bytes as one read lately (the files a
-    test did not change, the locales) is not parsed again: it is that Loaded, under
-    this path (the only thing loading takes from the path). The checks that relate the
-    files run on it each time; nothing downstream changes a Loaded (parsed_files.py,
-    which `mkdocs serve` keeps the same way, and test_parsed_files.py). Reading the
-    unchanged files was most of what a check of a copy cost (0.45 s of 0.55). A file
-    with problems is not kept: each read reports them again."""
-    raw = loader.read_bytes(path)
-    kept = _PARSED.pop(raw, None)
-    if kept is None:
-        kept = loader.load_bytes(raw, str(path))
-    _PARSED[raw] = kept
-    while len(_PARSED) > 16:
-        del _PARSED[next(iter(_PARSED))]
-    return kept if kept.path == str(path) else dataclasses.replace(kept, path=str(path))
-
-
 class DataCopy:
     """The three files in a folder: change values, write, check or build."""
 
@@ -208,7 +186,7 @@ class DataCopy:
         return self.folder / TREE
 
     def check(self):
-        return check_site(self.write(), load=_load)
+        return check_site(self.write(), load=kept_loading.load)
 
     def positions(self, name: str) -> loader.Loaded:
         """Where each value stands in the written file: the loader's own reading (libyaml
