@@ -127,12 +127,12 @@ def written_text(name: str, data: Any) -> str:
 
 
 def _identical(one: Any, other: Any) -> bool:
-    """Equal, and of the same types all the way down (16.0 == 16, but a test that
-    writes 16.0 means it)."""
+    """Equal, keys in the same order, and of the same types all the way down (16.0 ==
+    16, but a test that writes 16.0 means it; dump() writes keys in their order)."""
     if type(one) is not type(other):
         return False
     if isinstance(one, dict):
-        return one.keys() == other.keys() and all(_identical(one[k], other[k]) for k in one)
+        return list(one) == list(other) and all(_identical(one[k], other[k]) for k in one)
     if isinstance(one, list):
         return len(one) == len(other) and all(map(_identical, one, other))
     return one == other
