@@ -14,11 +14,10 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator import loader, translate
 from generator.pipeline import check_site, text_units
 from generator.translation_file import dump
+import kept_loading
 from site_data import ROOT
 from translated_copy import TRANSLATED, completed
 
@@ -60,13 +59,80 @@ def _dumped(name: str) -> str:
     return dump(ORIGINAL[name])
 
 
+@functools.lru_cache(maxsize=None)
+def _dumped_entry(name: str, section: str, key: Any) -> str:
+    return _entry_text(section, key, ORIGINAL[name][section][key])
+
+
+def _entry_text(section: str, key: Any, value: Any) -> str:
+    """One entry of a top-level section as dump() writes it inside the whole file: the
+    emitter writes a block mapping's entries one after another, each from its own value
+    at the same indentation, so the file is its sections' entries put together."""
+    text = dump({section: {key: value}})
+    head = f"{section}:\n"
+    if not text.startswith(head):
+        raise _NotSplit
+    return text[len(head):]
+
+
+class _NotSplit(Exception):
+    """A shape the entry by entry writing does not know: the whole file is dumped."""
+
+
+def _shares_containers(data: Any) -> bool:
+    """A dict or list standing at two places: dump() writes it once with an anchor and
+    then an alias, which entry by entry writing would not (and must not hide)."""
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (dict, list)):
+            if id(item) in seen:
+                return True
+            seen.add(id(item))
+            stack.extend(item.values() if isinstance(item, dict) else item)
+    return False
+
+
+def written_text(name: str, data: Any) -> str:
+    """dump(data), the same text, written only where data differs from the real file:
+    an entry of a top-level section (a node, a fact, a translation's entry) that a test
+    did not change is the real file's, dumped once per session. Dumping a whole file
+    was most of what a test of a changed copy cost (0.2 s of 0.43)."""
+    original = ORIGINAL[name]
+    if _identical(data, original):
+        return _dumped(name)
+    if not (isinstance(data, dict) and data and all(isinstance(k, str) for k in data)) \
+            or _shares_containers(data):
+        return dump(data)
+    try:
+        parts = []
+        for section, value in data.items():
+            if not (isinstance(value, dict) and value and isinstance(original.get(section), dict)):
+                parts.append(dump({section: value}))
+                continue
+            parts.append(f"{section}:\n")
+            old = original[section]
+            for key, entry in value.items():
+                same = type(key) is str and key in old and _identical(entry, old[key])
+                parts.append(_dumped_entry(name, section, key) if same
+                             else _entry_text(section, key, entry))
+    except _NotSplit:
+        return dump(data)
+    # A text kept with its final line breaks (|+) last in a part: dump() ends the file
+    # with "..." only when that part is the file's last.
+    if any(part.endswith("\n...\n") for part in parts):
+        return dump(data)
+    return "".join(parts)
+
+
 def _identical(one: Any, other: Any) -> bool:
-    """Equal, and of the same types all the way down (16.0 == 16, but a test that
-    writes 16.0 means it)."""
+    """Equal, keys in the same order, and of the same types all the way down (16.0 ==
+    16, but a test that writes 16.0 means it; dump() writes keys in their order)."""
     if type(one) is not type(other):
         return False
     if isinstance(one, dict):
-        return one.keys() == other.keys() and all(_identical(one[k], other[k]) for k in one)
+        return list(one) == list(other) and all(_identical(one[k], other[k]) for k in one)
     if isinstance(one, list):
         return len(one) == len(other) and all(map(_identical, one, other))
     return one == other
@@ -110,8 +176,7 @@ class DataCopy:
             path = self.folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             # texts with line breaks as blocks (|), as contributors write them
-            path.write_text(_dumped(name) if _identical(data, ORIGINAL[name]) else dump(data),
-                            encoding="utf-8")
+            path.write_text(written_text(name, data), encoding="utf-8")
         # the other languages as they are (an attacked English text shows there, marked
         # stale), so the copy builds every language the real site has
         for lang in TRANSLATED[1:]:
@@ -121,14 +186,15 @@ class DataCopy:
         return self.folder / TREE
 
     def check(self):
-        return check_site(self.write())
+        return check_site(self.write(), load=kept_loading.load)
 
     def positions(self, name: str) -> loader.Loaded:
-        """Where each value stands in the written file: the loader's own reading,
-        without its checks of the values."""
+        """Where each value stands in the written file: the loader's own reading (libyaml
+        when it reads the file without complaint, as the checker's own), without its
+        checks of the values."""
         path = self.folder / name
         positions = loader.Loaded(None, str(path))
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader._NoAliasLoader)
+        root = loader._compose(path.read_text(encoding="utf-8"))
         loader._Builder(positions).build(root, (), 0)
         return positions
 

@@ -6,6 +6,7 @@ is a problem at a line inside the file (or the closing summary)."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import re
 import tempfile
@@ -42,7 +43,7 @@ PLACES = [place for place, _ in walk(REAL_DATA) if place]
 
 def edited(place: tuple, change) -> dict:
     """A deep copy of the real tree with change(parent, key) applied at place."""
-    data = yaml.safe_load(yaml.safe_dump(REAL_DATA))
+    data = copy.deepcopy(REAL_DATA)
     parent = data
     for step in place[:-1]:
         parent = parent[step]
@@ -96,7 +97,7 @@ def test_swapping_a_type(place, value):
 @FEW
 @given(old=st.sampled_from(NODE_IDS), new=st.text(min_size=0, max_size=20))
 def test_renaming_an_id(old, new):
-    data = yaml.safe_load(yaml.safe_dump(REAL_DATA))
+    data = copy.deepcopy(REAL_DATA)
     data["nodes"] = {(new if key == old else key): value for key, value in data["nodes"].items()}
     run_validator(dump(data))
 
