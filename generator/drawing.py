@@ -119,21 +119,22 @@ def _sort_by_neighbours(sweep: list[list[str]], neighbours: dict[str, list[str]]
                         all_columns: list[list[str]]) -> None:
     """Reorder each column of the sweep by the mean height of each node's neighbours
     (a node without any keeps its place)."""
+    height: dict[str, float] = {}
+    for column in all_columns:
+        height.update(_heights(column))
     for column in sweep:
-        height = _heights(all_columns)
-        current = {node_id: height[node_id] for node_id in column}
 
         def key(node_id: str) -> float:
             near = [height[n] for n in neighbours[node_id]]
-            return sum(near) / len(near) if near else current[node_id]
+            return sum(near) / len(near) if near else height[node_id]
 
         column.sort(key=key)  # sort in place: all_columns sees the new order
+        height.update(_heights(column))  # only this column's heights changed
 
 
-def _heights(all_columns: list[list[str]]) -> dict[str, float]:
+def _heights(column: list[str]) -> dict[str, float]:
     """Each node's height in the picture, columns centred on one another."""
-    return {node_id: index - (len(column) - 1) / 2
-            for column in all_columns for index, node_id in enumerate(column)}
+    return {node_id: index - (len(column) - 1) / 2 for index, node_id in enumerate(column)}
 
 
 def layout(tree: Tree) -> Layout:
