@@ -37,16 +37,19 @@ COMPUTED_STYLES = """only => {
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     return h >>> 0;
   };
+  // The properties' names, read once: every element's computed style lists the same
+  // ones (its custom properties aside), and asking a style for its length or its i-th
+  // name lists its custom properties anew each time.
+  const root = getComputedStyle(document.documentElement);
+  const names = [];
+  for (let i = 0; i < root.length; i++) if (!root[i].startsWith('--')) names.push(root[i]);
   for (const el of document.querySelectorAll('*')) {
     for (const pseudo of [null, '::before', '::after']) {
       const key = path(el) + (pseudo || '');
       if (only && !only.includes(key)) continue;
       const style = getComputedStyle(el, pseudo);
       if (pseudo && style.content === 'none') continue;
-      const values = [];
-      for (let i = 0; i < style.length; i++)
-        if (!style[i].startsWith('--'))
-          values.push(style[i] + ':' + style.getPropertyValue(style[i]));
+      const values = names.map(name => name + ':' + style.getPropertyValue(name));
       out[key] = only ? values.join(';') : hash(values.join(';'));
     }
   }
