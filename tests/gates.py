@@ -35,25 +35,102 @@ def step_kind(page: Path) -> str:
     return found.group(1) if found.group(2) == page.parent.name else "old id"
 
 
-def browser_pages(site_dir: Path) -> list[Path]:
+# A situation's guide (any language): guides/ID/. The guides are one template filled
+# with the tree's texts, whose markup is a handful of tags (markup.ALLOWED_TAGS).
+GUIDE_PAGE = re.compile(r"^(?:[a-z]{2}/)?guides/[^/]+/index\.html$")
+
+
+def browser_pages(site_dir: Path, every_guide: bool = False) -> list[Path]:
     """The pages the browser gates open: every page but the steps' (a page each, in
-    each language, for the questionnaire and the embed), of which a deterministic
-    sample: in each folder, the first SAMPLE_PER_KIND question's, outcome's and old
-    id's page, in id order. The steps' pages are one template and differ only in the
-    step they hold; every step's HTML and links are checked without a browser
-    (test_gates_html, test_gates_links), and the gates that measure a step's content
-    in the browser swap every step's data into the first page (step_data)."""
-    chosen, seen = [], {}
+    each language, for the questionnaire and the embed) and the guides', of which a
+    deterministic sample:
+    - steps: in each folder, the first SAMPLE_PER_KIND question's, outcome's and old
+      id's page, in id order. The steps' pages are one template and differ only in the
+      step they hold; every step's HTML and links are checked without a browser
+      (test_gates_html, test_gates_links), and the gates that measure a step's content
+      in the browser swap every step's data into the first page (step_data).
+    - guides (unless every_guide, for a gate that measures their words: the phone
+      width): in each language, guides until every element shape of every guide is in
+      one (guide_shapes: tag, classes, language, role, text or none; fewest guides,
+      path order). A guide whose text makes an element no other guide has (an empty
+      link, a payload that got through) is always among them. Every guide's HTML and
+      links are checked without a browser."""
+    chosen, seen, guides = [], {}, {}
     for page in built_pages(site_dir):
         relative = page.relative_to(site_dir).as_posix()
-        if not STEP_PAGE.match(relative):
+        if GUIDE_PAGE.match(relative) and not every_guide:
+            guides.setdefault(relative.split("guides/")[0], []).append(page)
+        elif not STEP_PAGE.match(relative):
             chosen.append(page)
-            continue
-        key = (relative.rsplit("/", 2)[0], step_kind(page))
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] <= SAMPLE_PER_KIND:
-            chosen.append(page)
+        else:
+            key = (relative.rsplit("/", 2)[0], step_kind(page))
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] <= SAMPLE_PER_KIND:
+                chosen.append(page)
+    for pages in guides.values():
+        chosen += covering(pages)
+    return sorted(chosen)
+
+
+def covering(pages: list[Path]) -> list[Path]:
+    """The fewest pages (greedy, ties in path order) whose shapes are every page's."""
+    shapes = {page: guide_shapes(page) for page in pages}
+    left, chosen = set().union(*shapes.values()), []
+    while left:
+        best = max(pages, key=lambda page: len(shapes[page] & left))  # first of the best
+        chosen.append(best)
+        left -= shapes[best]
     return chosen
+
+
+class _Shapes(HTMLParser):
+    """Each element's shape in a page's article: (tag, classes, lang, role, whether it
+    holds any text)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[list] = []  # [tag, classes, lang, role, has text], innermost last
+        self.shapes: set[tuple] = set()
+        self.depth = 0  # articles open
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        if self.depth and tag not in VOID_TAGS:
+            attrs = dict(attrs)
+            self.open.append([tag, attrs.get("class") or "", attrs.get("lang") or "",
+                              attrs.get("role") or "", False])
+        elif self.depth:
+            attrs = dict(attrs)
+            self.shapes.add((tag, attrs.get("class") or "", attrs.get("lang") or "",
+                             attrs.get("role") or "", False))
+
+    def handle_data(self, data):
+        if data.strip():
+            for element in self.open:
+                element[4] = True
+
+    def handle_endtag(self, tag):
+        if self.open and tag not in VOID_TAGS:
+            while self.open:  # an element left open ends with its parent
+                element = self.open.pop()
+                self.shapes.add(tuple(element))
+                if element[0] == tag:
+                    break
+        if tag == "article":
+            self.depth -= 1
+
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+             "source", "track", "wbr"}
+
+
+@lru_cache(maxsize=None)
+def guide_shapes(page: Path) -> frozenset:
+    parser = _Shapes()
+    parser.feed(page.read_text(encoding="utf-8"))
+    parser.close()
+    return frozenset(parser.shapes)
 
 
 def step_data(page: Path) -> list[Path]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from gates import browser_pages, built_pages, page_url, step_kind
+from gates import browser_pages, built_pages, guide_shapes, page_url, step_kind
 from site_languages import PREFIXES
 
 pytestmark = pytest.mark.browser
@@ -202,6 +202,13 @@ def test_the_shares_are_every_page_once(site_dir):
         built_kinds = {kinds[path] for path in steps(kinds)}
         assert {kinds[path] for path in steps(shares)} == built_kinds, folder
         assert {"question", "outcome"} <= built_kinds, folder
+    # the guides opened in each language hold every element shape of its guides
+    opened = set(browser_pages(site_dir))
+    for prefix in PREFIXES:
+        guides = sorted((site_dir / prefix / "guides").glob("*/index.html"))
+        sample = [guide for guide in guides if guide in opened]
+        assert sample, prefix
+        assert set().union(*map(guide_shapes, sample)) == set().union(*map(guide_shapes, guides))
 
 
 def test_axe_finds_no_violation_on_any_page(site_visit):

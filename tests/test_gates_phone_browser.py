@@ -24,7 +24,8 @@ SWAP_EACH = f"""texts => {{
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_no_page_or_step_is_wider_than_a_small_phone(browser, site_url, site_dir, javascript):
-    """Every page (steps' pages: browser_pages's sample), and each step of the
+    """Every page (steps' pages: browser_pages's sample; every guide, whose words are
+    what could be too wide), and each step of the
     questionnaire and the embed in both languages, swapped into the first page from its
     data as questionnaire.js does (no reload): a long word or address in the YAML, a
     table or a menu that reaches past the edge shows up here."""
@@ -33,7 +34,7 @@ def test_no_page_or_step_is_wider_than_a_small_phone(browser, site_url, site_dir
     page = context.new_page()
     wider, swapped = {}, 0
     try:
-        for built in browser_pages(site_dir):
+        for built in browser_pages(site_dir, every_guide=True):
             path = page_url(site_dir, built)
             page.goto(site_url + path)
             wider[path] = page.evaluate(OVERFLOW)
