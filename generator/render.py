@@ -97,8 +97,11 @@ def _kept_html() -> build_cache.KeptTexts:
 @lru_cache(maxsize=None)
 def _kept_lists() -> build_cache.KeptTexts:
     """The translation status pages' lists (Renderer.translation_status), kept: Jinja
-    wrote their thousand items each build, a sixth of the generator's pages."""
-    return build_cache.KeptTexts("status-lists", (), limit=64)
+    wrote their thousand items each build, a sixth of the generator's pages. Their
+    texts' HTML is Python-Markdown's and nh3's, the list Jinja's: their versions."""
+    return build_cache.KeptTexts("status-lists", (metadata.version("markdown"),
+                                                  metadata.version("nh3"),
+                                                  metadata.version("jinja2")), limit=64)
 
 
 @dataclass(frozen=True)
