@@ -88,16 +88,17 @@ def site_dir(site_build) -> Path:
 
 
 @functools.lru_cache(maxsize=4096)
-def _gzip_file(path: str, mtime_ns: int, size: int) -> bytes:
+def _gzip_file(path: str, inode: int, mtime_ns: int, size: int) -> bytes:
     with open(path, "rb") as handle:
         return gzip.compress(handle.read(), compresslevel=6, mtime=0)
 
 
 def _gzipped(path: str, stat: os.stat_result) -> bytes:
-    """A file's gzipped bytes, compressed once while it keeps its time and size: every
-    test's pages load the same files, and compressing them anew for each request was
-    the server threads' main work beside the tests."""
-    return _gzip_file(path, stat.st_mtime_ns, stat.st_size)
+    """A file's gzipped bytes, compressed once while it keeps its inode, time and size
+    (a build writes a changed file as a new one: site_writes.py): every test's pages
+    load the same files, and compressing them anew for each request was the server
+    threads' main work beside the tests."""
+    return _gzip_file(path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
