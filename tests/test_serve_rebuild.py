@@ -30,15 +30,20 @@ def listing(files: Files) -> list[tuple[str, str | None]]:
     return sorted((file.src_uri, file.abs_src_path) for file in files)
 
 
-def test_the_theme_is_walked_again_only_when_a_folder_changed(tmp_path):
-    config = theme_config(tmp_path)
-    env = config.theme.get_env()
+def counted_theme_walks():
+    """mkdocs's own listing of the theme, and a list that grows by one per walk."""
     walks = []
 
     def mkdocs_own(files, env, config):
         walks.append(1)
         Files.add_files_from_theme(files, env, config)
+    return walks, mkdocs_own
 
+
+def test_the_theme_is_walked_again_only_when_a_folder_changed(tmp_path):
+    config = theme_config(tmp_path)
+    env = config.theme.get_env()
+    walks, mkdocs_own = counted_theme_walks()
     kept = ThemeFiles(mkdocs_own)
 
     def both():

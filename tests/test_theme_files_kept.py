@@ -8,7 +8,7 @@ from mkdocs.structure.files import Files
 
 from generator import build_cache
 from generator.mkdocs_adapter.serve import ThemeFiles
-from test_serve_rebuild import listing, theme_config
+from test_serve_rebuild import counted_theme_walks, listing, theme_config
 
 
 def test_a_new_process_starts_from_the_last_ones_list(tmp_path, monkeypatch):
@@ -16,11 +16,7 @@ def test_a_new_process_starts_from_the_last_ones_list(tmp_path, monkeypatch):
     monkeypatch.delenv("PARCEL_HELP_CACHE", raising=False)
     config = theme_config(tmp_path)
     env = config.theme.get_env()
-    walks = []
-
-    def mkdocs_own(files, env, config):
-        walks.append(1)
-        Files.add_files_from_theme(files, env, config)
+    walks, mkdocs_own = counted_theme_walks()
 
     def a_process() -> list:
         kept = build_cache.KeptTexts("theme-files", (), limit=8)
